@@ -1,0 +1,10 @@
+// The crypto layer's public surface (DESIGN.md §1): the WebCrypto port, encodings, randomness,
+// digests/HMAC and P_SHA1. Other layers import from here, never from WebCrypto directly.
+
+export * from './port.ts';
+export * from './encoding.ts';
+export * from './random.ts';
+export * from './chacha20.ts';
+export * from './sha256_sync.ts';
+export * from './digest.ts';
+export * from './psha1.ts';
