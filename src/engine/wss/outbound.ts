@@ -1,0 +1,54 @@
+// Outbound securing driven by the security model (DESIGN.md decision 7): the sender never
+// hand-assembles a security header; it asks for the tokens and timestamp the policy requires.
+
+import type { ElSpec } from '../xml/dom.ts';
+import { toHex } from '../crypto/encoding.ts';
+import type { RandomSource } from '../crypto/random.ts';
+import { needsTimestamp, requiredTokens, type SecurityModel } from '../policy/model.ts';
+import type { SoapVersion } from '../soap/envelope.ts';
+import { securityHeader } from './security_header.ts';
+import { buildTimestamp } from './timestamp.ts';
+import { buildUsernameToken, type UtCredentials, type UtSecrets } from './username_token.ts';
+
+export interface OutboundEnv {
+  random: RandomSource;
+  now: number;
+  soap: SoapVersion;
+  /** Seconds the Timestamp is valid for. */
+  ttlSeconds?: number;
+  iterations?: number;
+}
+
+export interface SecuredHeader {
+  /** The wsse:Security header block, or null when the policy asks for none. */
+  header: ElSpec | null;
+  tokens: UtSecrets[];
+  timestampId?: string;
+}
+
+/** A fresh wsu:Id with a readable prefix, e.g. `UsernameToken-3f2a…`. */
+export function freshId(prefix: string, random: RandomSource): string {
+  return `${prefix}-${toHex(random.bytes(8))}`;
+}
+
+/** Builds the Security header the model asks for, with the credentials given. */
+export async function secureOutbound(model: SecurityModel, cred: UtCredentials, env: OutboundEnv): Promise<SecuredHeader> {
+  const children: ElSpec[] = [];
+  const result: SecuredHeader = { header: null, tokens: [] };
+  for (const { token } of requiredTokens(model)) {
+    if (token.includeToken === 'Never' || token.includeToken === 'AlwaysToInitiator') continue;
+    const id = freshId('UsernameToken', env.random);
+    const built = await buildUsernameToken(token, cred, { random: env.random, now: env.now, id, ...(env.iterations ? { iterations: env.iterations } : {}) });
+    children.push(built.spec);
+    result.tokens.push(built.secrets);
+  }
+  if (needsTimestamp(model)) {
+    const id = freshId('TS', env.random);
+    const ts = buildTimestamp({ id, now: env.now, ttlSeconds: env.ttlSeconds ?? 300 });
+    if (model.binding?.layout === 'LaxTsLast') children.push(ts);
+    else children.unshift(ts);
+    result.timestampId = id;
+  }
+  if (children.length > 0) result.header = securityHeader(env.soap, children);
+  return result;
+}
