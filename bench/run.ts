@@ -1,0 +1,70 @@
+// `npm run bench`: wsbench against peers in the same run, reported as ratios (not timed tests).
+//   - UsernameToken PasswordDigest: wsbench vs node-soap's passwordDigest
+//   - exclusive c14n of a SOAP message (5 KB) and of a 1 MB document: wsbench vs xml-crypto
+//   - UT 1.1 key derivation (1000 iterations): wsbench vs node:crypto
+//   - a whole UsernameToken scenario run in Node, per variant
+import { createHash } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
+import { passwordDigest as soapDigest } from 'soap';
+import { ExclusiveCanonicalization } from 'xml-crypto';
+import {
+  buildUsernameTokenMessage, deriveUsernameTokenKey, excC14n, listScenarios, parseXml, passwordDigest,
+  runToEnd, seededRandom, startRun, toBase64,
+} from '../src/engine/index.ts';
+
+async function time(label: string, n: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(); // warm up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await fn();
+  const per = (performance.now() - t0) / n;
+  console.log(`${label.padEnd(58)} ${per.toFixed(4).padStart(10)} ms/op`);
+  return per;
+}
+
+function ratio(label: string, ours: number, peer: number): void {
+  console.log(`${label.padEnd(58)} ${(ours / peer).toFixed(2).padStart(10)} × the peer's time`);
+}
+
+function bigDocument(bytes: number): string {
+  const item = '<item xmlns:x="urn:x" x:a="1" b="&lt;two&gt;">text &amp; more <x:sub>value</x:sub></item>\n';
+  return `<root xmlns="urn:root">${item.repeat(Math.ceil(bytes / item.length))}</root>`;
+}
+
+async function main(): Promise<void> {
+  const nonce = seededRandom(1).bytes(16);
+  const created = '2026-01-01T00:00:00.000Z';
+  const ours = await time('UT PasswordDigest — wsbench', 5000, () => passwordDigest(nonce, created, 'p@ss'));
+  const b64 = toBase64(nonce);
+  const peer = await time('UT PasswordDigest — node-soap passwordDigest', 5000, () => soapDigest(b64, created, 'p@ss'));
+  ratio('UT PasswordDigest: wsbench / node-soap', ours, peer);
+
+  const msg = await buildUsernameTokenMessage({ username: 'alice', password: 'x', passwordType: 'PasswordDigest', timestamp: true }, { random: seededRandom(2), now: Date.now() });
+  const padded = msg.replace('<e:Text>Hello</e:Text>', `<e:Text>${'lorem ipsum '.repeat(350)}</e:Text>`);
+  for (const [name, text] of [[`SOAP message ${(padded.length / 1024).toFixed(0)} KB`, padded], ['1 MB document', bigDocument(1 << 20)]] as const) {
+    const ourDoc = parseXml(text, { maxBytes: 4 << 20 });
+    const peerDoc = new DOMParser().parseFromString(text, 'text/xml');
+    const n = text.length > 100_000 ? 10 : 500;
+    const a = await time(`exc-c14n ${name} — wsbench`, n, () => excC14n(ourDoc));
+    const xc = new ExclusiveCanonicalization();
+    const b = await time(`exc-c14n ${name} — xml-crypto`, n, () => xc.process(peerDoc.documentElement as never, {}));
+    ratio(`exc-c14n ${name}: wsbench / xml-crypto`, a, b);
+  }
+
+  const salt = seededRandom(3).bytes(16);
+  const k1 = await time('UT key derivation (1000 iterations) — wsbench', 50, () => deriveUsernameTokenKey('password', salt, 1000));
+  const k2 = await time('UT key derivation (1000 iterations) — node:crypto', 50, () => {
+    let k = createHash('sha1').update(Buffer.concat([Buffer.from('password'), salt])).digest();
+    for (let i = 1; i < 1000; i++) k = createHash('sha1').update(k).digest();
+    return k;
+  });
+  ratio('UT key derivation: wsbench / node:crypto', k1, k2);
+
+  for (const v of listScenarios().find((s) => s.id === 'usernametoken')!.variants) {
+    await time(`scenario usernametoken --variant ${v.id} (Node)`, 5, async () => runToEnd(await startRun('usernametoken', v.id)));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
