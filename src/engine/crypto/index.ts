@@ -8,3 +8,4 @@ export * from './chacha20.ts';
 export * from './sha256_sync.ts';
 export * from './digest.ts';
 export * from './psha1.ts';
+export * from './sha1_sync.ts';

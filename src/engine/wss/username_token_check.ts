@@ -148,6 +148,7 @@ function readCreated(parts: UtParts, v: UtValidation, checks: Check[]): { text: 
     checks.push(fail('UT_CREATED_BAD_FORMAT', `expected an xsd:dateTime such as 2026-01-01T00:00:00Z in wsu:Created, found "${text}"`, c));
     return null;
   }
+  if (!t.utc) checks.push(ok('UT_CREATED_NOT_UTC', `wsu:Created ${text} is not written in UTC with a trailing "Z"; read with its offset (BSP asks for UTC)`, c, 'BSP 1.1 (UTC time values)', 'warn'));
   const ageS = (v.now - t.ms) / 1000;
   if (-ageS > v.skewSeconds) {
     checks.push(fail('UT_CREATED_IN_FUTURE', `wsu:Created ${text} is ${Math.round(-ageS)} s after the service clock ${formatDateTime(v.now)}; at most ${v.skewSeconds} s of clock skew is allowed`, c));

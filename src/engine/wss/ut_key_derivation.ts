@@ -5,7 +5,7 @@
 // flag in byte 0 exactly so (WSS4J 1.5.x put it in byte 15 instead).
 
 import { UsageError } from '../report/errors.ts';
-import { concatBytes, sha1, utf8, type RandomSource } from '../crypto/index.ts';
+import { concatBytes, sha1Sync, utf8, type RandomSource } from '../crypto/index.ts';
 
 /** Minimum Iteration a receiver should accept (WS-I BSP 1.1; also WSS4J's default). */
 export const UT_MIN_ITERATIONS = 1000;
@@ -34,8 +34,9 @@ export async function deriveUsernameTokenKey(
     );
   }
   const secret = typeof password === 'string' ? utf8(password) : password;
-  let k = await sha1(concatBytes(secret, salt));
-  for (let i = 1; i < iterations; i++) k = await sha1(k);
+  // Synchronous SHA-1: see crypto/sha1_sync.ts for why the iteration does not go through WebCrypto.
+  let k = sha1Sync(concatBytes(secret, salt));
+  for (let i = 1; i < iterations; i++) k = sha1Sync(k);
   return k;
 }
 
