@@ -11,7 +11,7 @@ import { makeReport, type Check, type Report } from '../report/index.ts';
 import type { SecurityModel } from '../policy/model.ts';
 import { buildEnvelope, readEnvelope, SOAP_NS, type SoapVersion } from '../soap/envelope.ts';
 import { readFault } from '../soap/fault.ts';
-import { addressingHeaders, readAddressing, type WsaVersion } from '../wsa/headers.ts';
+import { addressingHeaders, readAddressing, WSA, type WsaVersion } from '../wsa/headers.ts';
 import { secureOutbound } from '../wss/outbound.ts';
 import type { UtSecrets } from '../wss/username_token.ts';
 import { findSecurityHeader } from '../wss/security_header.ts';
@@ -41,7 +41,7 @@ export async function clientRequest(state: ClientState, text: string, env: { ran
   const headers = addressingHeaders(state.wsa, { action: state.action, to: state.endpoint, messageId, replyTo: 'anonymous' });
   const doc = buildEnvelope({
     version: state.soap,
-    xmlns: { wsa: state.wsa === '2005/08' ? NS.wsa2005 : NS.wsa2004 },
+    xmlns: { wsa: WSA[state.wsa].ns },
     headers: sec.header ? [...headers, sec.header] : headers,
     body: [{ ns: ECHO_NS, name: 'e:Echo', xmlns: { e: ECHO_NS }, children: [{ ns: ECHO_NS, name: 'e:Text', text }] }],
   });

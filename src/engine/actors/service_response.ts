@@ -30,11 +30,12 @@ export function serviceRespond(state: ServiceState, env: ResponseEnv): string {
     messageId: `urn:uuid:${uuidV4(env.random)}`,
     ...(last?.messageId ? { relatesTo: last.messageId } : {}),
   });
-  const xmlns = { wsa: env.wsa === '2005/08' ? NS.wsa2005 : NS.wsa2004 };
+  const xmlns = { wsa: WSA[env.wsa].ns };
   if (!last || !last.accepted) {
     const fault = last?.fault;
     const subcode = fault?.subcode ? { ns: NS.wsse, qname: fault.subcode } : undefined;
-    const faultAction = env.wsa === '2005/08' ? 'http://www.w3.org/2005/08/addressing/soap/fault' : 'http://schemas.xmlsoap.org/ws/2004/08/addressing/fault';
+    // WS-Addressing 1.0 SOAP Binding §6: SOAP-defined faults use …/soap/fault; 2004/08 has one fault action.
+    const faultAction = env.wsa === '2005/08' ? `${WSA[env.wsa].ns}/soap/fault` : WSA[env.wsa].faultAction;
     const doc = buildFault(env.soap, { sender: true, reason: fault?.reason ?? 'no request was accepted', ...(subcode ? { subcode } : {}) }, addressing(faultAction));
     doc.documentElement?.setAttribute('xmlns:wsa', xmlns.wsa);
     return formatXml(serializeXml(doc));

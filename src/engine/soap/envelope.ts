@@ -3,13 +3,13 @@
 
 import type { Document, Element } from '@xmldom/xmldom';
 import { build, childElements, newDocument, type ElSpec } from '../xml/dom.ts';
-import { NS } from '../xml/names.ts';
+import { NS, SOAP_VERSIONS } from '../xml/names.ts';
 import { where } from '../xml/path.ts';
 import type { Check } from '../report/index.ts';
 
 export type SoapVersion = '1.1' | '1.2';
 
-export const SOAP_NS: Record<SoapVersion, string> = { '1.1': NS.soap11, '1.2': NS.soap12 };
+export const SOAP_NS: Record<SoapVersion, string> = { '1.1': SOAP_VERSIONS['1.1'].ns, '1.2': SOAP_VERSIONS['1.2'].ns };
 
 export interface EnvelopeSpec {
   version: SoapVersion;

@@ -2,24 +2,17 @@
 // member submission. The version is data (DESIGN.md decision 6): one builder, one reader.
 
 import type { Element } from '@xmldom/xmldom';
-import { childElements, firstChildNS, textOf, type ElSpec } from '../xml/dom.ts';
-import { NS } from '../xml/names.ts';
+import { firstChildNS, textOf, type ElSpec } from '../xml/dom.ts';
+import { NS, WSA_VERSIONS } from '../xml/names.ts';
 import { where } from '../xml/path.ts';
 import type { Check } from '../report/index.ts';
 
 export type WsaVersion = '2004/08' | '2005/08';
 
-export const WSA: Record<WsaVersion, { ns: string; anonymous: string; specRef: string }> = {
-  '2004/08': {
-    ns: NS.wsa2004,
-    anonymous: 'http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous',
-    specRef: 'WS-Addressing 2004/08 §3',
-  },
-  '2005/08': {
-    ns: NS.wsa2005,
-    anonymous: 'http://www.w3.org/2005/08/addressing/anonymous',
-    specRef: 'WS-Addressing 1.0 Core §3',
-  },
+/** The version records of names.ts, with the spec section each version's checks cite. */
+export const WSA: Record<WsaVersion, (typeof WSA_VERSIONS)[WsaVersion] & { specRef: string }> = {
+  '2004/08': { ...WSA_VERSIONS['2004/08'], specRef: 'WS-Addressing 2004/08 §3' },
+  '2005/08': { ...WSA_VERSIONS['2005/08'], specRef: 'WS-Addressing 1.0 Core §3' },
 };
 
 export interface AddressingProps {
@@ -111,9 +104,4 @@ function duplicates(elements: Element[]): Element | null {
     seen.add(name);
   }
   return null;
-}
-
-/** The header elements of a reader (e.g. for listing what the message carried). */
-export function addressingElements(header: Element | null): Element[] {
-  return header ? childElements(header) : [];
 }

@@ -3,7 +3,7 @@
 
 import type { Element } from '@xmldom/xmldom';
 import type { ElSpec } from '../xml/dom.ts';
-import { NS } from '../xml/names.ts';
+import { NS, SOAP_VERSIONS } from '../xml/names.ts';
 import { where } from '../xml/path.ts';
 import type { Check } from '../report/index.ts';
 import { SOAP_NS, type SoapVersion } from '../soap/envelope.ts';
@@ -23,8 +23,7 @@ export function securityHeader(version: SoapVersion, children: ElSpec[]): ElSpec
 }
 
 function actorOf(el: Element, version: SoapVersion): string {
-  const ns = SOAP_NS[version];
-  return el.getAttributeNS(ns, version === '1.1' ? 'actor' : 'role') ?? '';
+  return el.getAttributeNS(SOAP_NS[version], SOAP_VERSIONS[version].roleAttribute) ?? '';
 }
 
 /** Finds the Security header meant for the ultimate receiver (no actor/role), with checks. */
