@@ -30,7 +30,7 @@ describe('WS-SecurityPolicy ⇄ security model', () => {
   });
 
   it('reads seed 003 HashPassword', () => {
-    expect(parsePolicy(wrap(SEED_HASH)).model.supporting[0]?.tokens[0]?.password).toBe('hash');
+    expect(parsePolicy(wrap(SEED_HASH)).model.supporting[0]?.tokens[0]).toMatchObject({ kind: 'UsernameToken', password: 'hash' });
   });
 
   it('reads seed 003 SymmetricBinding with a derived-key UsernameToken protection token', () => {

@@ -22,7 +22,21 @@ export interface UsernameTokenAssertion {
   requireDerivedKeys: boolean;
 }
 
-export type TokenAssertion = UsernameTokenAssertion;
+/** How an X.509 token is referenced when it is not included (WS-SP 1.3 §5.4.3). */
+export type X509Reference = 'direct' | 'thumbprint' | 'keyIdentifier' | 'issuerSerial';
+
+/** WS-SP 1.3 §5.4.3 X509Token assertion. */
+export interface X509TokenAssertion {
+  kind: 'X509Token';
+  includeToken: IncludeToken;
+  /** sp:WssX509V3Token10 / sp:WssX509V3Token11. */
+  tokenType: 'WssX509V3Token10' | 'WssX509V3Token11';
+  /** sp:RequireThumbprintReference, sp:RequireKeyIdentifierReference, sp:RequireIssuerSerialReference. */
+  reference: X509Reference;
+  requireDerivedKeys: boolean;
+}
+
+export type TokenAssertion = UsernameTokenAssertion | X509TokenAssertion;
 
 /** WS-SP 1.3 §8: the supporting-token kinds. */
 export const SUPPORTING_KINDS = [
@@ -80,20 +94,43 @@ export interface SymmetricBinding {
   onlySignEntireHeadersAndBody: boolean;
 }
 
-export type Binding = TransportBinding | SymmetricBinding;
+/** WS-SP 1.3 §7.5 AsymmetricBinding: the initiator signs with its key, encrypts for the recipient's. */
+export interface AsymmetricBinding {
+  kind: 'AsymmetricBinding';
+  initiatorToken: X509TokenAssertion;
+  recipientToken: X509TokenAssertion;
+  algorithmSuite: AlgorithmSuiteName;
+  layout: Layout;
+  includeTimestamp: boolean;
+  protectionOrder: 'SignBeforeEncrypting' | 'EncryptBeforeSigning';
+  encryptSignature: boolean;
+  onlySignEntireHeadersAndBody: boolean;
+}
+
+export type Binding = TransportBinding | SymmetricBinding | AsymmetricBinding;
+
+/** WS-SP 1.3 §4.1 SignedParts / §4.2 EncryptedParts: the Body and header blocks by QName. */
+export interface Parts {
+  body: boolean;
+  headers: Array<{ namespace: string; name?: string }>;
+}
 
 export interface SecurityModel {
   spVersion: SpVersion;
   binding: Binding | null;
   supporting: SupportingTokens[];
-  /** sp:Wss10 / sp:Wss11 options relevant so far. */
+  /** sp:Wss10 / sp:Wss11 (with sp:RequireSignatureConfirmation when `signatureConfirmation`). */
   wss: '1.0' | '1.1';
+  signatureConfirmation?: boolean;
+  signedParts?: Parts;
+  encryptedParts?: Parts;
 }
 
 /** The tokens a message must carry, with the supporting kind (or 'protection') each comes from. */
-export function requiredTokens(model: SecurityModel): Array<{ role: SupportingKind | 'ProtectionToken'; token: TokenAssertion }> {
-  const out: Array<{ role: SupportingKind | 'ProtectionToken'; token: TokenAssertion }> = [];
+export function requiredTokens(model: SecurityModel): Array<{ role: SupportingKind | 'ProtectionToken' | 'InitiatorToken'; token: TokenAssertion }> {
+  const out: Array<{ role: SupportingKind | 'ProtectionToken' | 'InitiatorToken'; token: TokenAssertion }> = [];
   if (model.binding?.kind === 'SymmetricBinding') out.push({ role: 'ProtectionToken', token: model.binding.protectionToken });
+  if (model.binding?.kind === 'AsymmetricBinding') out.push({ role: 'InitiatorToken', token: model.binding.initiatorToken });
   for (const s of model.supporting) for (const token of s.tokens) out.push({ role: s.kind, token });
   return out;
 }
@@ -129,5 +166,16 @@ export function transportBinding(p: Partial<Omit<TransportBinding, 'kind'>> = {}
     algorithmSuite: p.algorithmSuite ?? 'Basic256',
     layout: p.layout ?? 'Strict',
     includeTimestamp: p.includeTimestamp ?? true,
+  };
+}
+
+/** An X509Token assertion with WS-SP defaults (included once to the recipient, referenced directly). */
+export function x509Token(p: Partial<Omit<X509TokenAssertion, 'kind'>> = {}): X509TokenAssertion {
+  return {
+    kind: 'X509Token',
+    includeToken: p.includeToken ?? 'AlwaysToRecipient',
+    tokenType: p.tokenType ?? 'WssX509V3Token10',
+    reference: p.reference ?? 'direct',
+    requireDerivedKeys: p.requireDerivedKeys ?? false,
   };
 }

@@ -5,7 +5,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { build, newDocument, type ElSpec } from '../xml/dom.ts';
 import { NS } from '../xml/names.ts';
 import { formatXml, serializeXml } from '../xml/serialize.ts';
-import type { Binding, SecurityModel, SupportingTokens, TokenAssertion } from './model.ts';
+import type { Binding, Parts, SecurityModel, SupportingTokens, TokenAssertion, X509TokenAssertion } from './model.ts';
 
 const INCLUDE_TOKEN_BASE = 'http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702/IncludeToken/';
 const INCLUDE_TOKEN_BASE_11 = 'http://schemas.xmlsoap.org/ws/2005/07/securitypolicy/IncludeToken/';
@@ -16,7 +16,10 @@ export function writePolicy(model: SecurityModel): string {
   const doc = newDocument({ ns: w.wsp, name: 'wsp:Policy', xmlns: w.xmlns() });
   const root = doc.documentElement as Element;
   if (model.binding) root.appendChild(build(doc, w.binding(model.binding), root));
-  root.appendChild(build(doc, w.sp(model.wss === '1.1' ? 'Wss11' : 'Wss10', []), root));
+  const wssOptions = model.signatureConfirmation ? [w.policy([w.sp('RequireSignatureConfirmation', [])])] : [];
+  root.appendChild(build(doc, w.sp(model.wss === '1.1' ? 'Wss11' : 'Wss10', wssOptions), root));
+  if (model.signedParts) root.appendChild(build(doc, w.parts('SignedParts', model.signedParts), root));
+  if (model.encryptedParts) root.appendChild(build(doc, w.parts('EncryptedParts', model.encryptedParts), root));
   for (const s of model.supporting) root.appendChild(build(doc, w.supporting(s), root));
   return formatXml(serializeXml(doc as Document));
 }
@@ -52,13 +55,15 @@ class Writer {
         ? [this.policy([this.sp('RequireClientCertificate', [])])] : [this.policy([])]);
       return this.sp('TransportBinding', [this.policy([this.sp('TransportToken', [this.policy([https])]), ...common])]);
     }
-    const prot = this.sp('ProtectionToken', [this.policy([this.token(b.protectionToken)])]);
+    const tokens = b.kind === 'SymmetricBinding'
+      ? [this.sp('ProtectionToken', [this.policy([this.token(b.protectionToken)])])]
+      : [this.sp('InitiatorToken', [this.policy([this.token(b.initiatorToken)])]), this.sp('RecipientToken', [this.policy([this.token(b.recipientToken)])])];
     const extra = [
       b.protectionOrder === 'EncryptBeforeSigning' ? this.sp('EncryptBeforeSigning', []) : null,
       b.encryptSignature ? this.sp('EncryptSignature', []) : null,
       b.onlySignEntireHeadersAndBody ? this.sp('OnlySignEntireHeadersAndBody', []) : null,
     ];
-    return this.sp('SymmetricBinding', [this.policy([prot, ...common, ...extra])]);
+    return this.sp(b.kind, [this.policy([...tokens, ...common, ...extra])]);
   }
 
   supporting(s: SupportingTokens): ElSpec {
@@ -68,6 +73,7 @@ class Writer {
   token(t: TokenAssertion): ElSpec {
     const base = this.model.spVersion === '1.1' ? INCLUDE_TOKEN_BASE_11 : INCLUDE_TOKEN_BASE;
     const include: Array<[string, string, string]> = [[this.spNs, 'sp:IncludeToken', base + t.includeToken]];
+    if (t.kind === 'X509Token') return this.sp('X509Token', [this.policy(this.x509Inner(t))], include);
     const inner: Array<ElSpec | null> = [
       this.sp(t.profile === '1.0' ? 'WssUsernameToken10' : 'WssUsernameToken11', []),
       t.password === 'hash' ? this.sp('HashPassword', []) : null,
@@ -77,5 +83,15 @@ class Writer {
       t.requireDerivedKeys ? this.sp('RequireDerivedKeys', []) : null,
     ];
     return this.sp('UsernameToken', [this.policy(inner)], include);
+  }
+
+  x509Inner(t: X509TokenAssertion): Array<ElSpec | null> {
+    const ref = { direct: null, thumbprint: 'RequireThumbprintReference', keyIdentifier: 'RequireKeyIdentifierReference', issuerSerial: 'RequireIssuerSerialReference' }[t.reference];
+    return [this.sp(t.tokenType, []), ref ? this.sp(ref, []) : null, t.requireDerivedKeys ? this.sp('RequireDerivedKeys', []) : null];
+  }
+
+  parts(name: 'SignedParts' | 'EncryptedParts', p: Parts): ElSpec {
+    const headers = p.headers.map((h): ElSpec => ({ ns: this.spNs, name: 'sp:Header', attrs: { ...(h.name ? { Name: h.name } : {}), Namespace: h.namespace } }));
+    return this.sp(name, [p.body ? this.sp('Body', []) : null, ...headers]);
   }
 }
