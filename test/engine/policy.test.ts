@@ -40,8 +40,8 @@ describe('WS-SecurityPolicy ⇄ security model', () => {
   });
 
   it('reports assertions it does not understand instead of dropping them silently', () => {
-    const { ignored } = parsePolicy(wrap(`<sp:SignedParts><sp:Body/></sp:SignedParts>`));
-    expect(ignored).toEqual(['Policy/SignedParts']);
+    const { ignored } = parsePolicy(wrap(`<sp:SignedElements><sp:XPath>//x</sp:XPath></sp:SignedElements>`));
+    expect(ignored).toEqual(['Policy/SignedElements']);
   });
 
   for (const v of UT_VARIANTS) {
@@ -55,5 +55,26 @@ describe('WS-SecurityPolicy ⇄ security model', () => {
     const digest = s.variants.find((v) => v.id === 'password-digest')!;
     expect(digest.policyXml).toContain('<sp:HashPassword/>');
     expect(s.variants.find((v) => v.id === 'password-text-https')!.policyXml).toContain('<sp:HttpsToken>');
+  });
+});
+
+describe('WS-SecurityPolicy AsymmetricBinding (X.509 mutual authentication)', () => {
+  const model = {
+    spVersion: '1.2' as const, wss: '1.1' as const, supporting: [], signatureConfirmation: true,
+    signedParts: { body: true, headers: [{ namespace: 'http://www.w3.org/2005/08/addressing' }] },
+    encryptedParts: { body: true, headers: [] },
+    binding: {
+      kind: 'AsymmetricBinding' as const,
+      initiatorToken: { kind: 'X509Token' as const, includeToken: 'AlwaysToRecipient' as const, tokenType: 'WssX509V3Token10' as const, reference: 'direct' as const, requireDerivedKeys: false },
+      recipientToken: { kind: 'X509Token' as const, includeToken: 'Never' as const, tokenType: 'WssX509V3Token10' as const, reference: 'thumbprint' as const, requireDerivedKeys: false },
+      algorithmSuite: 'Basic256Sha256' as const, layout: 'Strict' as const, includeTimestamp: true,
+      protectionOrder: 'EncryptBeforeSigning' as const, encryptSignature: true, onlySignEntireHeadersAndBody: true,
+    },
+  };
+  it('round-trips through XML, parts and signature confirmation included', () => {
+    const xml = writePolicy(model);
+    expect(xml).toContain('<sp:RequireThumbprintReference/>');
+    expect(xml).toContain('<sp:RequireSignatureConfirmation/>');
+    expect(parsePolicy(xml).model).toEqual(model);
   });
 });

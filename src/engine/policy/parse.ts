@@ -9,9 +9,9 @@ import { parseXml } from '../xml/parse.ts';
 import { nodePath } from '../xml/path.ts';
 import { UsageError } from '../report/index.ts';
 import {
-  SUPPORTING_KINDS, transportBinding, usernameToken,
-  type AlgorithmSuiteName, type Binding, type IncludeToken, type Layout, type SecurityModel,
-  type SpVersion, type SupportingKind, type SymmetricBinding, type TokenAssertion,
+  SUPPORTING_KINDS, transportBinding, usernameToken, x509Token,
+  type AlgorithmSuiteName, type Binding, type IncludeToken, type Layout, type Parts, type SecurityModel,
+  type SpVersion, type SupportingKind, type SymmetricBinding, type TokenAssertion, type X509TokenAssertion,
 } from './model.ts';
 
 /** Thrown for a policy this engine cannot turn into a security model. */
@@ -67,8 +67,11 @@ function spName(el: Element, ctx: Ctx): string | null {
 function readTop(el: Element, model: SecurityModel, ctx: Ctx): void {
   const name = spName(el, ctx);
   if (name === 'TransportBinding') model.binding = readTransport(el, ctx);
-  else if (name === 'SymmetricBinding') model.binding = readSymmetric(el, ctx);
-  else if (name === 'Wss10' || name === 'Wss11') model.wss = name === 'Wss11' ? '1.1' : '1.0';
+  else if (name === 'SymmetricBinding' || name === 'AsymmetricBinding') model.binding = readMessageBinding(el, name, ctx);
+  else if (name === 'Wss10' || name === 'Wss11') {
+    model.wss = name === 'Wss11' ? '1.1' : '1.0';
+    if (nested(el).some((a) => a.localName === 'RequireSignatureConfirmation')) model.signatureConfirmation = true;
+  } else if (name === 'SignedParts' || name === 'EncryptedParts') model[name === 'SignedParts' ? 'signedParts' : 'encryptedParts'] = readParts(el);
   else if (name && (SUPPORTING_KINDS as readonly string[]).includes(name)) {
     model.supporting.push({ kind: name as SupportingKind, tokens: nested(el).map((t) => readToken(t, ctx)).filter((t): t is TokenAssertion => t !== null) });
   } else ctx.ignored.push(nodePath(el));
@@ -96,31 +99,58 @@ function readTransport(el: Element, ctx: Ctx): Binding {
   return b;
 }
 
-function readSymmetric(el: Element, ctx: Ctx): Binding {
-  let token: TokenAssertion | null = null;
-  const b: Omit<SymmetricBinding, 'protectionToken'> = {
-    kind: 'SymmetricBinding', algorithmSuite: 'Basic256', layout: 'Strict', includeTimestamp: false,
+type MessageBindingCommon = Omit<SymmetricBinding, 'kind' | 'protectionToken'>;
+
+function readMessageBinding(el: Element, kind: 'SymmetricBinding' | 'AsymmetricBinding', ctx: Ctx): Binding {
+  const tokens: Record<string, TokenAssertion | null> = {};
+  const b: MessageBindingCommon = {
+    algorithmSuite: 'Basic256', layout: 'Strict', includeTimestamp: false,
     protectionOrder: 'SignBeforeEncrypting', encryptSignature: false, onlySignEntireHeadersAndBody: false,
   };
   for (const a of nested(el)) {
     if (readCommon(a, b as Binding, ctx)) continue;
     const name = spName(a, ctx);
-    if (name === 'ProtectionToken') token = nested(a).map((t) => readToken(t, ctx)).find((t) => t !== null) ?? null;
-    else if (name === 'EncryptBeforeSigning') b.protectionOrder = 'EncryptBeforeSigning';
+    if (name === 'ProtectionToken' || name === 'InitiatorToken' || name === 'RecipientToken') {
+      tokens[name] = nested(a).map((t) => readToken(t, ctx)).find((t) => t !== null) ?? null;
+    } else if (name === 'EncryptBeforeSigning') b.protectionOrder = 'EncryptBeforeSigning';
     else if (name === 'EncryptSignature') b.encryptSignature = true;
     else if (name === 'OnlySignEntireHeadersAndBody') b.onlySignEntireHeadersAndBody = true;
     else ctx.ignored.push(nodePath(a));
   }
-  if (!token) throw new PolicyError('POLICY_NO_PROTECTION_TOKEN', 'expected sp:ProtectionToken with a token this engine knows in sp:SymmetricBinding, found none', { path: nodePath(el) });
-  return { ...b, protectionToken: token };
+  if (kind === 'SymmetricBinding') return { kind, ...b, protectionToken: need(tokens['ProtectionToken'], 'sp:ProtectionToken', el) };
+  const initiatorToken = need(tokens['InitiatorToken'], 'sp:InitiatorToken', el);
+  const recipientToken = need(tokens['RecipientToken'], 'sp:RecipientToken', el);
+  if (initiatorToken.kind !== 'X509Token' || recipientToken.kind !== 'X509Token') {
+    throw new PolicyError('POLICY_UNSUPPORTED', 'expected X509Token initiator and recipient tokens in sp:AsymmetricBinding, found another token kind', { path: nodePath(el) });
+  }
+  return { kind, ...b, initiatorToken, recipientToken };
+}
+
+function need(t: TokenAssertion | null | undefined, what: string, el: Element): TokenAssertion {
+  if (!t) throw new PolicyError('POLICY_NO_TOKEN', `expected ${what} with a token this engine knows in ${el.localName}, found none`, { path: nodePath(el) });
+  return t;
+}
+
+function readParts(el: Element): Parts {
+  const parts: Parts = { body: false, headers: [] };
+  for (const c of childElements(el)) {
+    if (c.localName === 'Body') parts.body = true;
+    else if (c.localName === 'Header') {
+      const name = c.getAttribute('Name');
+      parts.headers.push({ namespace: c.getAttribute('Namespace') ?? '', ...(name ? { name } : {}) });
+    }
+  }
+  return parts;
 }
 
 function readToken(el: Element, ctx: Ctx): TokenAssertion | null {
-  if (spName(el, ctx) !== 'UsernameToken') {
+  const name = spName(el, ctx);
+  const include = el.getAttributeNS(NS.sp12, 'IncludeToken') || el.getAttributeNS(NS.sp11, 'IncludeToken') || '';
+  if (name === 'X509Token') return readX509(el, includeTokenOf(include), ctx);
+  if (name !== 'UsernameToken') {
     ctx.ignored.push(nodePath(el));
     return null;
   }
-  const include = el.getAttributeNS(NS.sp12, 'IncludeToken') || el.getAttributeNS(NS.sp11, 'IncludeToken') || '';
   const t = usernameToken({ profile: '1.0', includeToken: includeTokenOf(include) });
   for (const a of nested(el)) {
     const n = a.localName;
@@ -130,6 +160,22 @@ function readToken(el: Element, ctx: Ctx): TokenAssertion | null {
     else if (n === 'NoPassword') t.password = 'none';
     else if (n === 'Created' && a.namespaceURI === NS.sp13) t.created = sp13(ctx);
     else if (n === 'Nonce' && a.namespaceURI === NS.sp13) t.nonce = sp13(ctx);
+    else if (n === 'RequireDerivedKeys') t.requireDerivedKeys = true;
+    else ctx.ignored.push(nodePath(a));
+  }
+  return t;
+}
+
+const X509_REFS: Record<string, X509TokenAssertion['reference']> = {
+  RequireThumbprintReference: 'thumbprint', RequireKeyIdentifierReference: 'keyIdentifier', RequireIssuerSerialReference: 'issuerSerial',
+};
+
+function readX509(el: Element, includeToken: IncludeToken, ctx: Ctx): X509TokenAssertion {
+  const t = x509Token({ includeToken });
+  for (const a of nested(el)) {
+    const n = a.localName ?? '';
+    if (n === 'WssX509V3Token10' || n === 'WssX509V3Token11') t.tokenType = n;
+    else if (X509_REFS[n]) t.reference = X509_REFS[n] as X509TokenAssertion['reference'];
     else if (n === 'RequireDerivedKeys') t.requireDerivedKeys = true;
     else ctx.ignored.push(nodePath(a));
   }
