@@ -48,7 +48,7 @@ export async function processSecurity(parts: EnvelopeParts, model: SecurityModel
     } else if (el.namespaceURI === NS.wsse && el.localName === 'UsernameToken') {
       const i = unmatched.findIndex((r) => r.token.kind === 'UsernameToken');
       const r = i >= 0 ? unmatched.splice(i, 1)[0] : undefined;
-      const ut = await checkUsernameToken(el, r?.token ?? null, ctx);
+      const ut = await checkUsernameToken(el, r?.token.kind === 'UsernameToken' ? r.token : null, ctx);
       result.tokens.push(ut);
       checks.push(...ut.checks, ...(r ? roleChecks(r.role, el, model) : []));
       if (ut.principal && !result.principal) result.principal = ut.principal;

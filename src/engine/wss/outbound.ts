@@ -37,6 +37,7 @@ export async function secureOutbound(model: SecurityModel, cred: UtCredentials, 
   const result: SecuredHeader = { header: null, tokens: [] };
   for (const { token } of requiredTokens(model)) {
     if (token.includeToken === 'Never' || token.includeToken === 'AlwaysToInitiator') continue;
+    if (token.kind !== 'UsernameToken') continue; // X.509 tokens are added by the signing step (x509 securing)
     const id = freshId('UsernameToken', env.random);
     const built = await buildUsernameToken(token, cred, { random: env.random, now: env.now, id, ...(env.iterations ? { iterations: env.iterations } : {}) });
     children.push(built.spec);
