@@ -1,0 +1,96 @@
+// Screenshots of the built app for the README: `npx vite build && npx tsx scripts/screenshot.ts [url]`.
+// Without a URL it starts `vite preview` on port 4181 itself. Saves docs/screenshot.png (the replay
+// variant run to the end, on the replayed request the service refuses as expected) and
+// docs/screenshot-rejected.png (a PasswordDigest request whose digest was changed in the pane),
+// both 1600×1000, and prints how long runToEnd took in Chromium.
+
+import { chromium, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const PORT = 4181;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = `http://127.0.0.1:${PORT}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, server };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+async function idle(page: Page): Promise<void> {
+  await page.locator('.app[aria-busy="false"]').waitFor();
+}
+
+async function openVariant(page: Page, variant: string): Promise<void> {
+  await page.getByLabel('Variant').selectOption(variant);
+  await idle(page);
+  await page.locator('.monaco-editor .view-lines').waitFor();
+}
+
+async function changeDigest(page: Page): Promise<void> {
+  const text = await page.evaluate(() => window.wsbenchEditor?.text() ?? '');
+  const digest = /#PasswordDigest">([^<]+)</.exec(text)?.[1];
+  if (!digest) throw new Error('no PasswordDigest in the pane');
+  await page.locator('.view-line span', { hasText: digest }).last().dblclick();
+  await page.keyboard.type('AAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+}
+
+async function main(): Promise<void> {
+  const given = process.argv[2];
+  const preview = given ? null : await startPreview();
+  const url = given ?? preview!.url;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    await page.goto(url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await idle(page);
+
+    // Time to run the scenario to the end in this browser.
+    await openVariant(page, 'password-text-https');
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await idle(page);
+    console.log(`runToEnd(usernametoken/password-text-https): ${await page.locator('body').getAttribute('data-run-ms')} ms`);
+
+    mkdirSync('docs', { recursive: true });
+    await openVariant(page, 'replay');
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await idle(page);
+    await page.getByRole('button', { name: /^Step 3:/ }).click();
+    await page.getByRole('tab', { name: 'Actors' }).click();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: 'docs/screenshot.png' });
+    console.log('saved docs/screenshot.png');
+
+    await openVariant(page, 'password-digest');
+    await page.getByRole('button', { name: 'Forward', exact: true }).click();
+    await idle(page);
+
+    await changeDigest(page);
+    await page.getByRole('button', { name: 'Deliver', exact: true }).click();
+    await idle(page);
+    await page.getByRole('button', { name: /UT_DIGEST_MISMATCH/ }).first().click();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: 'docs/screenshot-rejected.png' });
+    console.log('saved docs/screenshot-rejected.png');
+  } finally {
+    await browser.close();
+    preview?.server.kill();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,56 @@
+// One screen, fixed grid: top bar; flow (diagram, step, policy) | message pane | report; details.
+
+import { useEffect } from 'react';
+import { BottomPanel } from './BottomPanel.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { MessagePane } from './MessagePane.tsx';
+import { PolicyPanel } from './PolicyPanel.tsx';
+import { ReportPanel } from './ReportPanel.tsx';
+import { SequenceDiagram } from './SequenceDiagram.tsx';
+import { StepInfo } from './StepInfo.tsx';
+import { TopBar } from './TopBar.tsx';
+import { useStore } from './store/index.ts';
+import { useGlobalKeys } from './useGlobalKeys.ts';
+
+export function App() {
+  useGlobalKeys();
+  const runMs = useStore((s) => s.runMs);
+  const busy = useStore((s) => s.busy);
+  useEffect(() => {
+    // Read by the e2e tests and the screenshot script (performance of runToEnd in this browser).
+    if (runMs === null) delete document.body.dataset.runMs;
+    else document.body.dataset.runMs = String(runMs);
+  }, [runMs]);
+
+  return (
+    <div className="app" aria-busy={busy !== null}>
+      <TopBar />
+      <aside className="area-left" aria-label="Flow">
+        <ErrorBoundary name="sequence diagram">
+          <SequenceDiagram />
+        </ErrorBoundary>
+        <ErrorBoundary name="step">
+          <StepInfo />
+        </ErrorBoundary>
+        <ErrorBoundary name="policy">
+          <PolicyPanel />
+        </ErrorBoundary>
+      </aside>
+      <main className="area-centre">
+        <ErrorBoundary name="message">
+          <MessagePane />
+        </ErrorBoundary>
+      </main>
+      <aside className="area-right" aria-label="Receiver's report">
+        <ErrorBoundary name="report">
+          <ReportPanel />
+        </ErrorBoundary>
+      </aside>
+      <section className="area-bottom" aria-label="Details">
+        <ErrorBoundary name="details">
+          <BottomPanel />
+        </ErrorBoundary>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// The message pane: the step's wire text, editable. What it holds when Deliver is pressed is
+// exactly what the receiver parses (DESIGN decision 1).
+
+import { MessageEditor } from './MessageEditor.tsx';
+import {
+  selectCanForward,
+  selectIsPending,
+  selectPaneEdited,
+  selectPaneText,
+  selectPaneUnsaved,
+  selectScenario,
+  selectStep,
+  useStore,
+} from './store/index.ts';
+import { useXmlCheck, type XmlStatus } from './useXmlCheck.ts';
+
+function Toolbar() {
+  const current = useStore((s) => s.current);
+  const canForward = useStore(selectCanForward);
+  const pending = useStore(selectIsPending);
+  const edited = useStore(selectPaneEdited);
+  const unsaved = useStore(selectPaneUnsaved);
+  const stepBack = useStore((s) => s.stepBack);
+  const stepForward = useStore((s) => s.stepForward);
+  const deliverCurrent = useStore((s) => s.deliverCurrent);
+  const resetEdit = useStore((s) => s.resetEdit);
+  const playToEnd = useStore((s) => s.playToEnd);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Message">
+      <button type="button" aria-label="Back" title="Previous step (←)" disabled={current === 0} onClick={stepBack}>
+        <span aria-hidden="true">◀</span> Back
+      </button>
+      <button
+        type="button"
+        aria-label="Forward"
+        title={pending ? 'Deliver this step (→)' : 'Next step (→)'}
+        disabled={!canForward}
+        onClick={() => void stepForward()}
+      >
+        Forward <span aria-hidden="true">▶</span>
+      </button>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <button
+        type="button"
+        className="primary"
+        aria-label="Deliver"
+        title={pending ? 'Deliver the pane to the receiver (Ctrl+Enter)' : 'Deliver again: later steps are dropped and re-run (Ctrl+Enter)'}
+        onClick={() => void deliverCurrent()}
+      >
+        <span aria-hidden="true">⤷</span> Deliver
+      </button>
+      <button type="button" aria-label="Reset edit" title="Back to the text the sender produced" disabled={!edited && !unsaved} onClick={() => resetEdit(current)}>
+        <span aria-hidden="true">⟲</span> Reset edit
+      </button>
+      <button type="button" aria-label="Play" title="Deliver every remaining step as produced" onClick={() => void playToEnd()}>
+        <span aria-hidden="true">▶▶</span> Play
+      </button>
+      <span className="toolbar-fill" />
+      <span className={`badge-text badge-edited${edited ? '' : ' invisible'}`} aria-hidden={!edited}>
+        edited
+      </span>
+      <span className={`badge-text badge-unsaved${unsaved ? '' : ' invisible'}`} aria-hidden={!unsaved} title="Not delivered yet">
+        not delivered
+      </span>
+    </div>
+  );
+}
+
+function PaneHeader() {
+  const step = useStore(selectStep);
+  const scenario = useStore(selectScenario);
+  const nameOf = (id: string): string => scenario?.actors.find((a) => a.id === id)?.name ?? id;
+  return (
+    <div className="pane-header">
+      {step ? (
+        <>
+          <span className="pane-n">#{step.n}</span>
+          <span className="pane-route mono">
+            {nameOf(step.from)} → {nameOf(step.to)}
+          </span>
+          <span className="pane-label">{step.label}</span>
+          <span className="pill pill-transport" title={step.transport === 'https' ? 'Sent over TLS (simulated HTTPS)' : 'Sent over plain HTTP'}>
+            {step.transport === 'https' ? 'HTTPS' : 'HTTP'}
+          </span>
+          <span className={`pill pill-${step.outcome}`}>{step.delivered === null ? 'pending' : 'delivered'}</span>
+        </>
+      ) : (
+        <span className="muted">No step</span>
+      )}
+    </div>
+  );
+}
+
+function XmlStatusLine({ xml, text }: { xml: XmlStatus | null; text: string }) {
+  const stale = !xml || xml.text !== text;
+  if (xml?.problem && !stale) {
+    const p = xml.problem;
+    return (
+      <div className="xml-status bad" role="status" aria-label="Well-formedness">
+        <span aria-hidden="true">✗</span> Not well-formed: {p.message} (line {p.line}, column {p.column})
+      </div>
+    );
+  }
+  return (
+    <div className="xml-status" role="status" aria-label="Well-formedness">
+      {stale ? (
+        <span className="muted">checking…</span>
+      ) : (
+        <>
+          <span className="ok" aria-hidden="true">✓</span> Well-formed XML
+          <span className="muted"> · {text.split('\n').length} lines · {new TextEncoder().encode(text).length} bytes · Ctrl+Enter delivers</span>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function MessagePane() {
+  const text = useStore(selectPaneText);
+  const report = useStore((s) => selectStep(s)?.report ?? null);
+  const xml = useXmlCheck(text);
+  return (
+    <section className="message panel" aria-label="Message pane">
+      <PaneHeader />
+      <Toolbar />
+      <MessageEditor text={text} xml={xml} checks={report?.checks ?? null} />
+      <XmlStatusLine xml={xml} text={text} />
+    </section>
+  );
+}
