@@ -119,3 +119,47 @@ describe('Security: UsernameToken attacks', () => {
     expect(firstFail(await verify(doubled))?.code).toBe('WSS_MULTIPLE_SECURITY_HEADERS');
   });
 });
+
+describe('Security: UsernameToken derived-key signature (SymmetricBinding, seed 003)', () => {
+  async function produced() {
+    const { startRun } = await import('../../src/engine/index.ts');
+    return startRun('usernametoken', 'derived-key', { seed: 4 });
+  }
+  async function deliverEdited(edit: (wire: string) => string) {
+    const { deliver } = await import('../../src/engine/index.ts');
+    const s0 = await produced();
+    const s1 = await deliver(s0, 0, edit(s0.steps[0]!.produced));
+    return s1.steps[0]!.report!;
+  }
+
+  it('Security: baseline — the signature made with the derived key verifies and covers Timestamp and Body', async () => {
+    const r = await deliverEdited((w) => w);
+    expect(r.accepted).toBe(true);
+    expect(r.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['UT_KEY_DERIVED', 'DSIG_SIGNATURE_VALID', 'SP_SIGNED_PARTS']));
+  });
+
+  it('Security: a removed signature is refused', async () => {
+    const r = await deliverEdited((w) => w.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, ''));
+    expect(firstFail(r)?.code).toBe('SP_SIGNATURE_MISSING');
+  });
+
+  it('Security: a password changed in the registry makes a different key, and the signature fails', async () => {
+    const { deliver, setActorState } = await import('../../src/engine/index.ts');
+    const s0 = await produced();
+    const svc = s0.steps[0]!.before['service'] as { users: Record<string, string> };
+    const s1 = await setActorState(s0, 'service', { ...svc, users: { alice: 'not-the-password' } } as never);
+    const s2 = await deliver(s1, 0, s1.steps[0]!.produced);
+    expect(firstFail(s2.steps[0]!.report!)?.code).toBe('DSIG_SIGNATURE_INVALID');
+  });
+
+  it('Security: signature wrapping — the signed Body moved into a header and replaced is refused', async () => {
+    const r = await deliverEdited((w) => {
+      const body = /<soap:Body[\s\S]*<\/soap:Body>/.exec(w)![0];
+      // The signed Body is kept intact (so its digest still matches) inside a header wrapper.
+      return w.replace(body, '<soap:Body><e:Echo xmlns:e="urn:wsbench:echo"><e:Text>transfer all funds</e:Text></e:Echo></soap:Body>')
+        .replace('</soap:Header>', `<x:Wrapper xmlns:x="urn:x">${body}</x:Wrapper></soap:Header>`);
+    });
+    expect(r.accepted).toBe(false);
+    expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.code)).toContain('SP_BODY_NOT_SIGNED');
+  });
+});

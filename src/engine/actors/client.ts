@@ -12,7 +12,8 @@ import type { SecurityModel } from '../policy/model.ts';
 import { buildEnvelope, readEnvelope, SOAP_NS, type SoapVersion } from '../soap/envelope.ts';
 import { readFault } from '../soap/fault.ts';
 import { addressingHeaders, readAddressing, WSA, type WsaVersion } from '../wsa/headers.ts';
-import { secureOutbound } from '../wss/outbound.ts';
+import { freshId, secureOutbound } from '../wss/outbound.ts';
+import { signSecuredMessage } from '../wss/message_signature.ts';
 import type { UtSecrets } from '../wss/username_token.ts';
 import { findSecurityHeader } from '../wss/security_header.ts';
 import { checkTimestamp } from '../wss/timestamp.ts';
@@ -39,13 +40,18 @@ export async function clientRequest(state: ClientState, text: string, env: { ran
   const messageId = `urn:uuid:${uuidV4(env.random)}`;
   const sec = await secureOutbound(state.policy, state, { ...env, soap: state.soap, iterations: state.iterations });
   const headers = addressingHeaders(state.wsa, { action: state.action, to: state.endpoint, messageId, replyTo: 'anonymous' });
+  const bodyId = sec.signing ? freshId('Body', env.random) : undefined;
   const doc = buildEnvelope({
     version: state.soap,
-    xmlns: { wsa: WSA[state.wsa].ns },
+    xmlns: { wsa: WSA[state.wsa].ns, ...(bodyId ? { wsu: NS.wsu } : {}) },
     headers: sec.header ? [...headers, sec.header] : headers,
     body: [{ ns: ECHO_NS, name: 'e:Echo', xmlns: { e: ECHO_NS }, children: [{ ns: ECHO_NS, name: 'e:Text', text }] }],
+    ...(bodyId ? { bodyAttrs: [[NS.wsu, 'wsu:Id', bodyId]] } : {}),
   });
-  return { wire: formatXml(serializeXml(doc)), state: { ...state, sent: [...state.sent, messageId] }, tokens: sec.tokens };
+  // Indent first, then sign: the signature covers the text exactly as it goes on the wire.
+  const wireDoc = sec.signing ? parseXml(formatXml(serializeXml(doc))) : doc;
+  if (sec.signing && bodyId) await signSecuredMessage(wireDoc, state.soap, sec.signing, bodyId);
+  return { wire: sec.signing ? serializeXml(wireDoc) : formatXml(serializeXml(doc)), state: { ...state, sent: [...state.sent, messageId] }, tokens: sec.tokens };
 }
 
 /** Checks a response: envelope, fault, correlation with the request, timestamp freshness. */

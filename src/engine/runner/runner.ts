@@ -64,7 +64,7 @@ async function produceStep(state: RunState, index: number, before: ActorsState):
   const delivered = state.steps.slice(0, index).map((s) => s.delivered ?? '');
   const produced = await def.produce(context(state, `produce/${index}`, now, before, delivered, 'http', secrets));
   const record: StepRecord = {
-    index, n: def.n, from: def.from, to: def.to, label: def.label, explain: def.explain, specRefs: def.specRefs, expect: def.expect,
+    index, n: def.n, from: def.from, to: def.to, label: produced.label ?? def.label, explain: produced.explain ?? def.explain, specRefs: def.specRefs, expect: def.expect,
     time: formatDateTime(now), receivedAt: formatDateTime(now + (def.transit ?? 0) * 1000), transport: produced.transport ?? 'http',
     produced: produced.wire, delivered: null, edited: false, report: null, outcome: 'pending', secrets,
     before: clone(before), sent: clone(produced.actors ?? before), after: null,

@@ -69,6 +69,9 @@ export interface Produced {
   actors?: ActorsState;
   /** The channel the message is sent on; default 'http'. */
   transport?: 'https' | 'http';
+  /** What the message turned out to be, when it depends on earlier steps (e.g. a Fault). */
+  label?: string;
+  explain?: string;
 }
 
 export interface Received {

@@ -63,14 +63,14 @@ function request(v: UtVariant, n: number, expect: Expectation, label: string, ex
 function response(v: UtVariant, n: number, expect: Expectation): StepDef {
   return {
     n, from: 'service', to: 'client', label: expect.accept ? 'EchoResponse' : 'Fault', expect,
-    explain: expect.accept
-      ? 'The service accepted the request and answers; the client checks that the answer relates to its request and that its Timestamp is fresh.'
-      : 'The service refused the request and answers with the SOAP fault WSS 1.1 §12 names for the failure; its reason says no more than the spec does.',
+    explain: expect.accept ? RESPONSE_EXPLAIN : FAULT_EXPLAIN,
     specRefs: ['WSS 1.1 §12', 'WS-Addressing 1.0 Core §3.4'],
     async produce(ctx) {
       const c = client(ctx.actors);
-      const wire = serviceRespond(service(ctx.actors), { random: ctx.random, now: ctx.now, soap: c.soap, wsa: c.wsa });
-      return { wire, transport: v.transport };
+      const s = service(ctx.actors);
+      const wire = serviceRespond(s, { random: ctx.random, now: ctx.now, soap: c.soap, wsa: c.wsa });
+      const fault = !s.last?.accepted;
+      return { wire, transport: v.transport, label: fault ? 'Fault' : 'EchoResponse', explain: fault ? FAULT_EXPLAIN : RESPONSE_EXPLAIN };
     },
     async receive(ctx, wire) {
       return { report: clientReceive(client(ctx.actors), wire, ctx.now), actors: ctx.actors };
@@ -78,6 +78,8 @@ function response(v: UtVariant, n: number, expect: Expectation): StepDef {
   };
 }
 
+const RESPONSE_EXPLAIN = 'The service accepted the request and answers; the client checks that the answer relates to its request and that its Timestamp is fresh.';
+const FAULT_EXPLAIN = 'The service refused the request and answers with the SOAP fault WSS 1.1 §12 names for the failure; its reason says no more than the spec does.';
 const FAULT: Expectation = { accept: false, code: 'SOAP_FAULT_RECEIVED' };
 
 function steps(variantId: string): StepDef[] {

@@ -2,7 +2,11 @@
 // hand-assembles a security header; it asks for the tokens and timestamp the policy requires.
 
 import type { ElSpec } from '../xml/dom.ts';
-import { toHex } from '../crypto/encoding.ts';
+import { fromBase64, toHex } from '../crypto/encoding.ts';
+import { URI } from '../xml/names.ts';
+import { algorithmSuite } from '../policy/algorithm_suites.ts';
+import type { SigningPlan } from './message_signature.ts';
+import { strReference } from './security_token_reference.ts';
 import type { RandomSource } from '../crypto/random.ts';
 import { needsTimestamp, requiredTokens, type SecurityModel } from '../policy/model.ts';
 import type { SoapVersion } from '../soap/envelope.ts';
@@ -24,6 +28,8 @@ export interface SecuredHeader {
   header: ElSpec | null;
   tokens: UtSecrets[];
   timestampId?: string;
+  /** The message signature the binding asks for, made once the envelope exists. */
+  signing?: SigningPlan;
 }
 
 /** A fresh wsu:Id with a readable prefix, e.g. `UsernameToken-3f2a…`. */
@@ -51,5 +57,33 @@ export async function secureOutbound(model: SecurityModel, cred: UtCredentials, 
     result.timestampId = id;
   }
   if (children.length > 0) result.header = securityHeader(env.soap, children);
+  const plan = signingPlan(model, result);
+  if (plan) result.signing = plan;
   return result;
+}
+
+/**
+ * SymmetricBinding with a UsernameToken protection token and RequireDerivedKeys (seed 003): the
+ * message is signed with the key derived from the password (UT 1.1 §4), the KeyInfo pointing at
+ * the UsernameToken (UT 1.1 §3.2 token reference).
+ */
+function signingPlan(model: SecurityModel, secured: SecuredHeader): SigningPlan | undefined {
+  const b = model.binding;
+  if (b?.kind !== 'SymmetricBinding' || b.protectionToken.kind !== 'UsernameToken' || !b.protectionToken.requireDerivedKeys) return undefined;
+  const ut = secured.tokens.find((t) => t.derivedKey);
+  if (!ut?.derivedKey) return undefined;
+  const suite = algorithmSuite(b.algorithmSuite);
+  return {
+    key: { kind: 'secret', bytes: fromBase64(ut.derivedKey) },
+    signatureAlgorithm: suite.symmetricSignature, digest: suite.digest, c14n: suite.c14n,
+    keyInfo: strReference(`#${ut.tokenId}`, URI.usernameTokenType),
+    ids: secured.timestampId ? [secured.timestampId] : [],
+    keySource: `key derived from UsernameToken #${ut.tokenId} (Salt + ${ut.iteration ?? '?'} iterations)`,
+  };
+}
+
+/** Whether the model's binding signs the message (so the Body needs a wsu:Id). */
+export function signsMessage(model: SecurityModel): boolean {
+  const b = model.binding;
+  return b?.kind === 'AsymmetricBinding' || (b?.kind === 'SymmetricBinding' && b.protectionToken.kind === 'UsernameToken' && b.protectionToken.requireDerivedKeys);
 }

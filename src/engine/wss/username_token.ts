@@ -49,7 +49,7 @@ export async function buildUsernameToken(a: UsernameTokenAssertion, cred: UtCred
   const children: ElSpec[] = [{ ns: NS.wsse, name: 'wsse:Username', text: cred.username }];
   if (a.requireDerivedKeys) {
     children.push(...(await derivedKeyParts(cred, env, secrets)));
-    return { spec: token(env.id, children), secrets };
+    return { spec: { ...token(env.id, children), xmlns: { wsse11: NS.wsse11 } }, secrets };
   }
   const digest = a.password === 'hash';
   const withNonce = digest || a.nonce;
@@ -82,7 +82,7 @@ async function derivedKeyParts(cred: UtCredentials, env: UtBuildEnv, secrets: Ut
   secrets.iteration = iteration;
   secrets.derivedKey = toBase64(key);
   return [
-    { ns: NS.wsse11, name: 'wsse11:Salt', xmlns: { wsse11: NS.wsse11 }, text: secrets.salt },
+    { ns: NS.wsse11, name: 'wsse11:Salt', text: secrets.salt },
     { ns: NS.wsse11, name: 'wsse11:Iteration', text: String(iteration) },
   ];
 }

@@ -343,6 +343,9 @@ public final class WssPeer {
         }
         if (a.has("bsp")) config.setWsiBSPCompliant(true);
         if (a.has("no-bsp")) config.setWsiBSPCompliant(false);
+        // UT 1.1 §4 derived keys: the token carries Salt + Iteration and no Password; WSS4J 1.6
+        // refuses such a token unless this is set, then derives the key from the callback's password.
+        if (a.has("allow-no-password")) config.setAllowUsernameTokenNoPassword(true);
         if (a.has("ut-ttl")) config.setUtTTL(a.intFlag("ut-ttl", 300));
         if (a.has("ut-future-ttl")) config.setUtFutureTTL(a.intFlag("ut-future-ttl", 60));
         if (a.has("ts-ttl")) config.setTimeStampTTL(a.intFlag("ts-ttl", 300));
@@ -352,6 +355,7 @@ public final class WssPeer {
         cfg.put("passwordsAreEncoded", config.getPasswordsAreEncoded());
         cfg.put("allowNamespaceQualifiedPasswordTypes", config.getAllowNamespaceQualifiedPasswordTypes());
         cfg.put("wsiBSPCompliant", config.isWsiBSPCompliant());
+        cfg.put("allowUsernameTokenNoPassword", config.isAllowUsernameTokenNoPassword());
         cfg.put("utTTL", config.getUtTTL());
         cfg.put("utFutureTTL", config.getUtFutureTTL());
         cfg.put("timeStampTTL", config.getTimeStampTTL());

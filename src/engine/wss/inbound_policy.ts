@@ -1,0 +1,81 @@
+// WS-SecurityPolicy 1.3 checked against what the Security header walk found: required tokens,
+// IncludeTimestamp, Layout, supporting-token protection (§8), and for message-level bindings that
+// the Timestamp and the Body the receiver acts on are covered by a valid signature (§6.2, §4.1).
+
+import type { Element } from '@xmldom/xmldom';
+import { childElements } from '../xml/dom.ts';
+import { NS } from '../xml/names.ts';
+import { where } from '../xml/path.ts';
+import type { Check } from '../report/index.ts';
+import { needsTimestamp, supportingTraits, usesTransport, type SecurityModel, type SupportingKind, type TokenAssertion } from '../policy/model.ts';
+import type { Walk } from './inbound.ts';
+
+export interface RequiredToken {
+  role: SupportingKind | 'ProtectionToken' | 'InitiatorToken';
+  token: TokenAssertion;
+}
+
+/** What the supporting-token kind (or binding role) asks of this token, and whether it is met. */
+export function roleChecks(role: RequiredToken['role'], el: Element, model: SecurityModel): Check[] {
+  if (role === 'ProtectionToken' || role === 'InitiatorToken') {
+    return [{ code: 'SP_BINDING_TOKEN', status: 'pass', specRef: 'WS-SP 1.3 §7', ...where(el), message: `${role} of the ${model.binding?.kind}: its key must sign the message (checked with the signature)` }];
+  }
+  const t = supportingTraits(role);
+  const transport = usesTransport(model);
+  const out: Check[] = [];
+  const needs = [t.signed && 'integrity', t.encrypted && 'confidentiality'].filter(Boolean).join(' and ');
+  if (needs && transport) {
+    out.push({ code: 'SP_SUPPORTING_TRANSPORT', status: 'pass', specRef: 'WS-SP 1.3 §8', ...where(el), message: `${role}: ${needs} of the token come from the HTTPS transport` });
+  } else if (needs) {
+    out.push({ code: t.encrypted ? 'SP_SUPPORTING_NOT_ENCRYPTED' : 'SP_SUPPORTING_NOT_SIGNED', status: 'fail', specRef: 'WS-SP 1.3 §8', ...where(el), message: `${role}: expected the token covered by a message ${needs.replace('integrity', 'signature').replace('confidentiality', 'encryption')}, found none` });
+  } else {
+    out.push({ code: 'SP_SUPPORTING_TOKEN', status: 'pass', specRef: 'WS-SP 1.3 §8.1', ...where(el), message: `${role}: the token is carried in the Security header` });
+  }
+  if (t.endorsing) {
+    out.push({ code: 'SP_ENDORSING_SIGNATURE_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §8.3', ...where(el), message: `${role}: expected a signature made with the token's key over the ${transport ? 'Timestamp' : 'message signature'}, found none` });
+  }
+  return out;
+}
+
+export function policyChecks(w: Walk, header: Element): Check[] {
+  const out: Check[] = [];
+  for (const r of w.unmatched) {
+    out.push({ code: 'SP_TOKEN_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §8', ...where(header), message: `the policy's ${r.role} requires a ${r.token.kind}, found none in the Security header` });
+  }
+  if (needsTimestamp(w.model) && w.timestamps.length === 0) {
+    out.push({ code: 'SP_TIMESTAMP_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §6.2 IncludeTimestamp', ...where(header), message: 'the policy has sp:IncludeTimestamp: expected a wsu:Timestamp in the Security header, found none' });
+  }
+  out.push(...layoutChecks(w.model, header), ...coverageChecks(w, header));
+  return out;
+}
+
+function layoutChecks(model: SecurityModel, header: Element): Check[] {
+  const kids = childElements(header);
+  const i = kids.findIndex((k) => k.namespaceURI === NS.wsu && k.localName === 'Timestamp');
+  const layout = model.binding?.layout;
+  const wrong = (place: 'first' | 'last'): Check => ({ code: 'SP_LAYOUT', status: 'fail', specRef: 'WS-SP 1.3 §6.7', ...where(kids[i] as Element), message: `the policy's Layout is ${layout}: expected the Timestamp ${place} in the Security header, found it at position ${i + 1} of ${kids.length}` });
+  if (i >= 0 && layout === 'LaxTsFirst' && i !== 0) return [wrong('first')];
+  if (i >= 0 && layout === 'LaxTsLast' && i !== kids.length - 1) return [wrong('last')];
+  return [];
+}
+
+/** Message-level bindings: a valid signature must cover the Timestamp and the live Body. */
+function coverageChecks(w: Walk, header: Element): Check[] {
+  const b = w.model.binding;
+  if (!b || b.kind === 'TransportBinding') return [];
+  const valid = w.result.signatures.filter((s) => s.verification.ok);
+  if (valid.length === 0) {
+    return [{ code: 'SP_SIGNATURE_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §7', ...where(header), message: `the policy's ${b.kind} requires the message to be signed, found ${w.result.signatures.length === 0 ? 'no ds:Signature' : 'no signature that verifies'}` }];
+  }
+  const covered = new Set(valid.flatMap((s) => s.covered));
+  const out: Check[] = [];
+  const ts = w.timestamps[0];
+  if (b.includeTimestamp && ts && !covered.has(ts)) {
+    out.push({ code: 'SP_TIMESTAMP_NOT_SIGNED', status: 'fail', specRef: 'WS-SP 1.3 §6.2', ...where(ts), message: 'the policy includes a Timestamp: expected it covered by the message signature, found it unsigned' });
+  }
+  if ((w.model.signedParts?.body ?? true) && !covered.has(w.parts.body)) {
+    out.push({ code: 'SP_BODY_NOT_SIGNED', status: 'fail', specRef: 'WS-SP 1.3 §4.1.1', ...where(w.parts.body), message: 'expected the soap:Body this service acts on to be covered by the signature, found it unsigned (a moved or duplicated Body — signature wrapping — looks like this)' });
+  }
+  if (out.length === 0) out.push({ code: 'SP_SIGNED_PARTS', status: 'pass', specRef: 'WS-SP 1.3 §4.1', ...where(w.parts.body), message: `the signature covers ${b.includeTimestamp ? 'the Timestamp and ' : ''}the Body` });
+  return out;
+}

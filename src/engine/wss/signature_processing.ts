@@ -1,0 +1,48 @@
+// WSS 1.1 §8.3 Signature validation inside the Security header: the ds:Signature's KeyInfo is a
+// SecurityTokenReference resolved against the tokens processed so far (header order), then the
+// XML Signature is verified with every reference reported. The covered elements are returned so
+// the policy can check that what it asks to be signed really is (signature-wrapping defence).
+
+import type { Document, Element } from '@xmldom/xmldom';
+import { verifySignature, referencedElements, type SignatureVerification } from '../dsig/index.ts';
+import type { CertInfo } from '../crypto/x509.ts';
+import type { Check } from '../report/index.ts';
+import { childElements } from '../xml/dom.ts';
+import { where } from '../xml/path.ts';
+import { isStr, resolveStr } from './security_token_reference.ts';
+
+/** Keys the receiver can use, collected while walking the Security header in order. */
+export interface TokenStore {
+  /** Secrets by token wsu:Id (UT derived keys, EncryptedKey keys) or identifier (SCT). */
+  secrets: Map<string, Uint8Array>;
+  /** Unwrapped EncryptedKey keys by EncryptedKeySHA1. */
+  encryptedKeys: Map<string, Uint8Array>;
+  /** Certificates the receiver knows out of band (its trust store, the peer's certificate). */
+  knownCerts: CertInfo[];
+}
+
+export function emptyStore(knownCerts: CertInfo[] = []): TokenStore {
+  return { secrets: new Map(), encryptedKeys: new Map(), knownCerts };
+}
+
+export interface SignatureResult {
+  checks: Check[];
+  verification: SignatureVerification;
+  /** Elements the signature covers (only when it verified). */
+  covered: Element[];
+}
+
+/** Verifies one ds:Signature from the Security header against the token store. */
+export async function processSignature(sig: Element, doc: Document, store: TokenStore): Promise<SignatureResult> {
+  const verification = await verifySignature(sig, {
+    resolveKey: async (keyInfo) => {
+      const str = keyInfo ? childElements(keyInfo).find((c) => isStr(c)) : undefined;
+      if (!str) {
+        return { key: null, checks: [{ code: 'WSS_SIGNATURE_KEYINFO', status: 'fail', specRef: 'BSP 1.1 R5417', ...where(keyInfo ?? sig), message: 'expected ds:KeyInfo with a wsse:SecurityTokenReference, found none' }] };
+      }
+      return resolveStr(str, { doc, knownCerts: store.knownCerts, encryptedKeys: store.encryptedKeys, secrets: store.secrets });
+    },
+  });
+  const covered = verification.ok ? referencedElements(sig) : [];
+  return { checks: verification.checks, verification, covered };
+}
