@@ -193,7 +193,8 @@ function resolveSamlId(ki: Element, ctx: StrContext, version: '1.1' | '2.0', che
   }
   const bytes = ctx.secrets?.get(id);
   if (bytes) return resolvedTo({ kind: 'secret', bytes, source: `proof key of SAML assertion ${id} (not in the message) ${how}` }, ki, checks);
-  return unresolved(`Expected SAML ${version} assertion ${id} in the message or a secret registered for it; found neither`, ki, { assertionId: id, knownSecrets: [...(ctx.secrets?.keys() ?? [])] }, checks);
+  return unresolved(`Expected SAML ${version} assertion ${id} in the message or a secret registered for it; found neither`, ki,
+    { assertionId: id, knownSecrets: [...(ctx.secrets?.keys() ?? [])] }, checks);
 }
 
 function resolveKeyIdentifier(ki: Element, ctx: StrContext): StrResult {
@@ -242,7 +243,8 @@ function resolveIssuerSerial(is: Element, ctx: StrContext): StrResult {
     issuer = parseDn(name);
     serial = BigInt(serialText).toString();
   } catch {
-    return unresolved(`Expected ds:X509IssuerName as an RFC 4514 name and ds:X509SerialNumber as a decimal integer; found "${name}" and "${serialText}"`, is, { name, serial: serialText }, [], 'STR_BAD_ISSUER_SERIAL');
+    const message = `Expected ds:X509IssuerName as an RFC 4514 name and ds:X509SerialNumber as a decimal integer; found "${name}" and "${serialText}"`;
+    return unresolved(message, is, { name, serial: serialText }, [], 'STR_BAD_ISSUER_SERIAL');
   }
   return matchCert(ctx, 'X509IssuerSerial', `(issuer ${name}, serial ${serial})`,
     (c) => c.serialDecimal === serial && dnEquals(parseDn(c.issuer), issuer), is, []);

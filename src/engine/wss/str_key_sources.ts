@@ -101,8 +101,10 @@ function fromEncryptedKey(ek: Element, via: string, ctx: StrContext): StrResult 
   if (bytes) return resolvedTo({ kind: 'secret', bytes, source: `key of EncryptedKey${id ? ` #${id}` : ''} ${via}` }, ek);
   const secret = secretFor(ctx, [id]);
   if (secret) return resolvedTo({ kind: 'secret', bytes: secret.bytes, source: `key of EncryptedKey #${secret.name} ${via}` }, ek);
-  return unresolved(`Expected the unwrapped key of EncryptedKey${id ? ` #${id}` : ''} (EncryptedKeySHA1 ${sha1 ?? 'unknown'}); found it not unwrapped yet (known EncryptedKeySHA1 values: ${[...(ctx.encryptedKeys?.keys() ?? [])].join(', ') || 'none'})`,
-    ek, { encryptedKeySha1: sha1, known: [...(ctx.encryptedKeys?.keys() ?? [])] });
+  const known = [...(ctx.encryptedKeys?.keys() ?? [])];
+  const message = `Expected the unwrapped key of EncryptedKey${id ? ` #${id}` : ''} (EncryptedKeySHA1 ${sha1 ?? 'unknown'}); `
+    + `found it not unwrapped yet (known EncryptedKeySHA1 values: ${known.join(', ') || 'none'})`;
+  return unresolved(message, ek, { encryptedKeySha1: sha1, known });
 }
 
 /** The key in a ds:KeyInfo of a SAML SubjectConfirmation: a certificate, an RSAKeyValue or an EncryptedKey. */
