@@ -18,6 +18,12 @@ import type { UtSecrets } from '../wss/username_token.ts';
 import { findSecurityHeader } from '../wss/security_header.ts';
 import { checkTimestamp } from '../wss/timestamp.ts';
 import { NS } from '../xml/names.ts';
+import type { ElSpec } from '../xml/dom.ts';
+import { UsageError } from '../report/index.ts';
+import type { EnvelopeParts } from '../soap/envelope.ts';
+import { processSecurity } from '../wss/inbound.ts';
+import { loadIdentity, type X509IdentityState } from './x509_identity.ts';
+import { buildX509Message, trustChecks } from './x509_messages.ts';
 
 export interface ClientState {
   id: string;
@@ -31,12 +37,19 @@ export interface ClientState {
   iterations: number;
   /** MessageIDs sent, newest last, so responses can be correlated. */
   sent: string[];
+  /** X.509 identity for the AsymmetricBinding (client certificate, key, the service's certificate). */
+  x509?: X509IdentityState;
+  /** SignatureValues of the last request, which the response must confirm (WSS 1.1 §8.5). */
+  signatureValues?: string[];
 }
+
+const isAsymmetric = (s: ClientState) => s.policy.binding?.kind === 'AsymmetricBinding';
 
 export const ECHO_NS = 'urn:wsbench:echo';
 
 /** Builds a secured request carrying `text` in an Echo body. */
-export async function clientRequest(state: ClientState, text: string, env: { random: RandomSource; now: number }): Promise<{ wire: string; state: ClientState; tokens: UtSecrets[] }> {
+export async function clientRequest(state: ClientState, text: string, env: { random: RandomSource; now: number }): Promise<{ wire: string; state: ClientState; tokens: UtSecrets[]; secrets?: Record<string, string> }> {
+  if (isAsymmetric(state)) return x509Request(state, text, env);
   const messageId = `urn:uuid:${uuidV4(env.random)}`;
   const sec = await secureOutbound(state.policy, state, { ...env, soap: state.soap, iterations: state.iterations });
   const headers = addressingHeaders(state.wsa, { action: state.action, to: state.endpoint, messageId, replyTo: 'anonymous' });
@@ -54,8 +67,35 @@ export async function clientRequest(state: ClientState, text: string, env: { ran
   return { wire: sec.signing ? serializeXml(wireDoc) : formatXml(serializeXml(doc)), state: { ...state, sent: [...state.sent, messageId] }, tokens: sec.tokens };
 }
 
+async function x509Request(state: ClientState, text: string, env: { random: RandomSource; now: number }) {
+  if (!state.x509) throw new UsageError('CLIENT_NO_X509', 'expected the client to hold an X.509 identity for the AsymmetricBinding, found none');
+  const id = await loadIdentity(state.x509);
+  if (!id.peer) throw new UsageError('CLIENT_NO_PEER_CERT', 'expected the service\'s certificate in the client\'s state, found none');
+  const m = await buildX509Message({
+    soap: state.soap, wsa: state.wsa, addressing: { action: state.action, to: state.endpoint, replyTo: 'anonymous' },
+    body: echoBody('e:Echo', text), model: state.policy, signer: id, recipient: id.peer, random: env.random, now: env.now,
+  });
+  const next: ClientState = { ...state, sent: [...state.sent, m.messageId], signatureValues: [m.secured.signatureValue] };
+  return { wire: m.wire, state: next, tokens: [], secrets: m.secured.secrets };
+}
+
+export function echoBody(name: 'e:Echo' | 'e:EchoResponse', text: string): ElSpec {
+  return { ns: ECHO_NS, name, xmlns: { e: ECHO_NS }, children: [{ ns: ECHO_NS, name: 'e:Text', text }] };
+}
+
+/** The response's Security header, processed as the AsymmetricBinding's initiator reads it. */
+async function x509ResponseChecks(state: ClientState, parts: EnvelopeParts, now: number): Promise<Check[]> {
+  const id = await loadIdentity(state.x509 as X509IdentityState);
+  const sec = await processSecurity(parts, state.policy, {
+    users: {}, now, freshnessSeconds: 300, skewSeconds: 300, nonceCache: [], transport: 'http',
+    identity: { privateKey: id.key, certificate: id.cert }, knownCerts: id.peer ? [id.peer] : [],
+    ...(state.policy.signatureConfirmation ? { expectedConfirmations: state.signatureValues ?? [] } : {}),
+  });
+  return [...sec.checks, ...(await trustChecks(sec.certificates, id.ca, now, id.peer))];
+}
+
 /** Checks a response: envelope, fault, correlation with the request, timestamp freshness. */
-export function clientReceive(state: ClientState, wire: string, now: number): Report {
+export async function clientReceive(state: ClientState, wire: string, now: number): Promise<Report> {
   const checks: Check[] = [];
   const { parts, checks: env } = readEnvelope(parseXml(wire));
   checks.push(...env);
@@ -74,6 +114,10 @@ export function clientReceive(state: ClientState, wire: string, now: number): Re
       message: `expected wsa:RelatesTo ${sent} (the request's MessageID), found ${a.relatesTo ?? 'none'}` });
   } else if (sent) {
     checks.push({ code: 'WSA_RELATES_TO', status: 'pass', specRef: 'WS-Addressing 1.0 Core §3.4', path: 'Envelope/Header', message: `response relates to request ${sent}` });
+  }
+  if (isAsymmetric(state)) {
+    checks.push(...(await x509ResponseChecks(state, parts, now)));
+    return makeReport(state.id, checks);
   }
   const { header } = findSecurityHeader(parts.headerBlocks, parts.version);
   const ts = header ? firstChildNS(header, NS.wsu, 'Timestamp') : null;

@@ -9,6 +9,8 @@ import { readEnvelope } from '../soap/envelope.ts';
 import { checkAddressing, readAddressing } from '../wsa/headers.ts';
 import { processSecurity } from '../wss/inbound.ts';
 import { remember, type NonceEntry } from '../wss/nonce_cache.ts';
+import { loadIdentity, type X509IdentityState } from './x509_identity.ts';
+import { signatureValues, trustChecks } from './x509_messages.ts';
 
 export interface ServiceState {
   id: string;
@@ -21,7 +23,13 @@ export interface ServiceState {
   /** Keys derived from UsernameTokens so far, with their inputs. */
   derivedKeys: Array<{ tokenId: string; username: string; salt: string; iteration: number; key: string }>;
   /** What happened to the last request, so the service can answer it. */
-  last: { accepted: boolean; messageId?: string; action?: string; principal?: string; fault?: Report['fault'] } | null;
+  last: {
+    accepted: boolean; messageId?: string; action?: string; principal?: string; fault?: Report['fault'];
+    /** The requester's certificate (PEM) and the SignatureValues it sent (AsymmetricBinding). */
+    peerCertPem?: string; signatureValues?: string[];
+  } | null;
+  /** X.509 identity for the AsymmetricBinding (service certificate and key, the CA it trusts). */
+  x509?: X509IdentityState;
 }
 
 export interface Delivery {
@@ -40,10 +48,17 @@ export async function serviceReceive(state: ServiceState, d: Delivery, expectedA
     if (parts) {
       const a = readAddressing(parts.headerBlocks);
       checks.push(...checkAddressing(a, expectedAction));
-      const sec = await processSecurity(parts, state.policy, { ...state, now: d.now, transport: d.transport });
+      const id = state.x509 ? await loadIdentity(state.x509) : undefined;
+      const sec = await processSecurity(parts, state.policy, { ...state, now: d.now, transport: d.transport, ...(id ? { identity: { privateKey: id.key, certificate: id.cert }, knownCerts: [id.ca] } : {}) });
       checks.push(...sec.checks);
+      if (id && state.policy.binding?.kind === 'AsymmetricBinding') checks.push(...(await trustChecks(sec.certificates, id.ca, d.now)));
       const report = makeReport(state.id, checks);
-      next.last = { accepted: report.accepted, ...(a.messageId ? { messageId: a.messageId } : {}), ...(a.action ? { action: a.action } : {}), ...(sec.principal ? { principal: sec.principal } : {}) };
+      const signer = sec.certificates[0];
+      next.last = {
+        accepted: report.accepted, ...(a.messageId ? { messageId: a.messageId } : {}), ...(a.action ? { action: a.action } : {}),
+        ...(sec.principal ?? signer ? { principal: sec.principal ?? signer?.subject } : {}),
+        ...(signer ? { peerCertPem: signer.pem, signatureValues: signatureValues(sec.signatures) } : {}),
+      };
       if (report.accepted) applyAccepted(next, sec.tokens, d.now);
     }
   } catch (e) {

@@ -11,7 +11,10 @@ import { needsTimestamp } from '../policy/model.ts';
 import { securityHeader } from '../wss/security_header.ts';
 import { buildTimestamp } from '../wss/timestamp.ts';
 import { freshId } from '../wss/outbound.ts';
-import { ECHO_NS } from './client.ts';
+import { ECHO_NS, echoBody } from './client.ts';
+import { loadIdentity } from './x509_identity.ts';
+import { buildX509Message } from './x509_messages.ts';
+import { parseCertificate } from '../crypto/x509.ts';
 import type { ServiceState } from './service.ts';
 
 export interface ResponseEnv {
@@ -21,8 +24,24 @@ export interface ResponseEnv {
   wsa: WsaVersion;
 }
 
-/** Builds the response to `state.last`. */
-export function serviceRespond(state: ServiceState, env: ResponseEnv): string {
+/** Builds the response to `state.last`, signed and encrypted for the requester under an AsymmetricBinding. */
+export async function serviceRespond(state: ServiceState, env: ResponseEnv): Promise<{ wire: string; secrets?: Record<string, string> }> {
+  const last = state.last;
+  if (last?.accepted && state.x509 && last.peerCertPem && state.policy.binding?.kind === 'AsymmetricBinding') {
+    const id = await loadIdentity(state.x509);
+    const m = await buildX509Message({
+      soap: env.soap, wsa: env.wsa, random: env.random, now: env.now, model: state.policy, signer: id,
+      recipient: await parseCertificate(last.peerCertPem),
+      addressing: { action: `${last.action ?? 'urn:wsbench:echo:Echo'}Response`, to: WSA[env.wsa].anonymous, ...(last.messageId ? { relatesTo: last.messageId } : {}) },
+      body: echoBody('e:EchoResponse', `Hello, ${last.principal ?? 'anonymous'}`),
+      ...(state.policy.signatureConfirmation ? { confirmations: last.signatureValues ?? [] } : {}),
+    });
+    return { wire: m.wire, secrets: m.secured.secrets };
+  }
+  return { wire: plainResponse(state, env) };
+}
+
+function plainResponse(state: ServiceState, env: ResponseEnv): string {
   const last = state.last;
   const addressing = (action: string) => addressingHeaders(env.wsa, {
     action,

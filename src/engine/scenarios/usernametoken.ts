@@ -68,12 +68,12 @@ function response(v: UtVariant, n: number, expect: Expectation): StepDef {
     async produce(ctx) {
       const c = client(ctx.actors);
       const s = service(ctx.actors);
-      const wire = serviceRespond(s, { random: ctx.random, now: ctx.now, soap: c.soap, wsa: c.wsa });
+      const { wire } = await serviceRespond(s, { random: ctx.random, now: ctx.now, soap: c.soap, wsa: c.wsa });
       const fault = !s.last?.accepted;
       return { wire, transport: v.transport, label: fault ? 'Fault' : 'EchoResponse', explain: fault ? FAULT_EXPLAIN : RESPONSE_EXPLAIN };
     },
     async receive(ctx, wire) {
-      return { report: clientReceive(client(ctx.actors), wire, ctx.now), actors: ctx.actors };
+      return { report: await clientReceive(client(ctx.actors), wire, ctx.now), actors: ctx.actors };
     },
   };
 }

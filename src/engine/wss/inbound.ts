@@ -16,12 +16,23 @@ import { checkUsernameToken, type UtResult, type UtValidation } from './username
 import { emptyStore, processSignature, type SignatureResult, type TokenStore } from './signature_processing.ts';
 import { policyChecks, roleChecks, type RequiredToken } from './inbound_policy.ts';
 import { fromBase64 } from '../crypto/encoding.ts';
+import { serializeXml } from '../xml/serialize.ts';
+import {
+  processBinarySecurityToken, processEncryptedKey, processReferenceList, processSignatureConfirmation,
+  type DecryptionState, type ReceiverIdentity,
+} from './x509_inbound.ts';
 
 export interface InboundContext extends UtValidation {
   /** The simulated channel the message arrived on. */
   transport: 'https' | 'http';
   /** Certificates the receiver knows out of band. */
   knownCerts?: CertInfo[];
+  /** The receiver's private key and certificate, to unwrap keys encrypted for it. */
+  identity?: ReceiverIdentity;
+  /** Secrets known out of band (HMAC keys, SCT secrets) by token Id or identifier. */
+  secrets?: Map<string, Uint8Array>;
+  /** SignatureValues of requests this receiver sent (it is a client reading a response). */
+  expectedConfirmations?: string[];
 }
 
 export interface InboundResult {
@@ -29,6 +40,10 @@ export interface InboundResult {
   principal?: string;
   tokens: UtResult[];
   signatures: SignatureResult[];
+  /** Certificates carried in BinarySecurityTokens. */
+  certificates: CertInfo[];
+  /** Elements that arrived encrypted (the parent for Content encryption). */
+  decryptedTargets: Element[];
 }
 
 /** The state of one walk over a Security header. */
@@ -41,6 +56,7 @@ export interface Walk {
   store: TokenStore;
   unmatched: RequiredToken[];
   timestamps: Element[];
+  decryption: DecryptionState;
 }
 
 type Processor = (el: Element, w: Walk) => Promise<void>;
@@ -65,11 +81,29 @@ const PROCESSORS: Record<string, Processor> = {
     w.result.signatures.push(sig);
     w.result.checks.push(...sig.checks);
   },
+  [`{${NS.wsse}}BinarySecurityToken`]: async (el, w) => {
+    const r = processBinarySecurityToken(el);
+    w.result.checks.push(...r.checks);
+    if (!r.cert) return;
+    w.result.certificates.push(r.cert);
+    const i = w.unmatched.findIndex((u) => u.token.kind === 'X509Token');
+    const u = i >= 0 ? w.unmatched.splice(i, 1)[0] : undefined;
+    if (u) w.result.checks.push(...roleChecks(u.role, el, w.model));
+  },
+  [`{${NS.xenc}}EncryptedKey`]: async (el, w) => {
+    w.result.checks.push(...(await processEncryptedKey(el, w.store, w.decryption)));
+  },
+  [`{${NS.xenc}}ReferenceList`]: async (el, w) => {
+    w.result.checks.push(...(await processReferenceList(el, w.store, w.decryption)));
+  },
+  [`{${NS.wsse11}}SignatureConfirmation`]: async (el, w) => {
+    w.result.checks.push(...processSignatureConfirmation(el, w.decryption));
+  },
 };
 
 /** Processes the Security header of a parsed envelope against the model. */
 export async function processSecurity(parts: EnvelopeParts, model: SecurityModel, ctx: InboundContext): Promise<InboundResult> {
-  const result: InboundResult = { checks: [...checkTransport(model, ctx)], tokens: [], signatures: [] };
+  const result: InboundResult = { checks: [...checkTransport(model, ctx)], tokens: [], signatures: [], certificates: [], decryptedTargets: [] };
   const { header, checks } = findSecurityHeader(parts.headerBlocks, parts.version);
   result.checks.push(...checks);
   const required = requiredTokens(model);
@@ -80,14 +114,34 @@ export async function processSecurity(parts: EnvelopeParts, model: SecurityModel
     }
     return result;
   }
-  const walk: Walk = { doc: parts.envelope.ownerDocument as Document, parts, model, ctx, result, store: emptyStore(ctx.knownCerts ?? []), unmatched: [...required], timestamps: [] };
-  for (const el of childElements(header)) {
+  const store = emptyStore(ctx.knownCerts ?? []);
+  for (const [k, v] of ctx.secrets ?? []) store.secrets.set(k, v);
+  const decryption: DecryptionState = { decryptedTargets: result.decryptedTargets, ...(ctx.identity ? { identity: ctx.identity } : {}), ...(ctx.expectedConfirmations ? { expectedConfirmations: ctx.expectedConfirmations } : {}) };
+  const walk: Walk = { doc: parts.envelope.ownerDocument as Document, parts, model, ctx, result, store, unmatched: [...required], timestamps: [], decryption };
+  // Walk live siblings: decrypting a ReferenceList replaces later header elements (an encrypted
+  // Signature becomes a ds:Signature), and those must be processed as what they now are.
+  for (let el = firstElement(header); el; el = nextElement(el)) {
     const processor = PROCESSORS[`{${el.namespaceURI ?? ''}}${el.localName}`];
     if (processor) await processor(el, walk);
     else result.checks.push({ code: 'WSS_ELEMENT_NOT_PROCESSED', status: 'warn', specRef: 'WSS 1.1 §5', ...where(el), message: `{${el.namespaceURI ?? ''}}${el.localName} in the Security header is not processed by this receiver` });
   }
   result.checks.push(...policyChecks(walk, header));
+  if (result.decryptedTargets.length > 0) result.checks.push(decryptedMessageCheck(walk.doc));
   return result;
+}
+
+function firstElement(parent: Element): Element | null {
+  return childElements(parent)[0] ?? null;
+}
+
+function nextElement(el: Element): Element | null {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (n.nodeType === 1) return n as Element;
+  return null;
+}
+
+/** The whole document after decryption, for the decrypted view beside the wire view. */
+function decryptedMessageCheck(doc: Document): Check {
+  return { code: 'WSS_DECRYPTED_MESSAGE', status: 'info', specRef: 'WSS 1.1 §9.4', path: '', message: 'the message after decryption', details: { document: serializeXml(doc) } };
 }
 
 function checkTransport(model: SecurityModel, ctx: InboundContext): Check[] {

@@ -45,9 +45,27 @@ export function policyChecks(w: Walk, header: Element): Check[] {
   if (needsTimestamp(w.model) && w.timestamps.length === 0) {
     out.push({ code: 'SP_TIMESTAMP_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §6.2 IncludeTimestamp', ...where(header), message: 'the policy has sp:IncludeTimestamp: expected a wsu:Timestamp in the Security header, found none' });
   }
-  out.push(...layoutChecks(w.model, header), ...coverageChecks(w, header));
+  out.push(...layoutChecks(w.model, header), ...coverageChecks(w, header), ...encryptionChecks(w));
   return out;
 }
+
+/** EncryptedParts and EncryptSignature: what the policy wants confidential arrived encrypted. */
+function encryptionChecks(w: Walk): Check[] {
+  const b = w.model.binding;
+  if (!b || b.kind === 'TransportBinding') return [];
+  const out: Check[] = [];
+  const targets = new Set(w.result.decryptedTargets);
+  if (w.model.encryptedParts?.body && !targets.has(w.parts.body)) {
+    out.push({ code: 'SP_BODY_NOT_ENCRYPTED', status: 'fail', specRef: 'WS-SP 1.3 §4.2.1', ...where(w.parts.body), message: 'the policy has sp:EncryptedParts/sp:Body: expected the Body content to arrive encrypted, found it in clear' });
+  }
+  const signatureEncrypted = [...targets].some((t) => t.namespaceURI === NS.ds && t.localName === 'Signature');
+  if (b.encryptSignature && w.result.signatures.length > 0 && !signatureEncrypted) {
+    out.push({ code: 'SP_SIGNATURE_NOT_ENCRYPTED', status: 'fail', specRef: 'WS-SP 1.3 §6.4 EncryptSignature', ...where(w.parts.envelope), message: 'the policy has sp:EncryptSignature: expected the ds:Signature to arrive encrypted, found it in clear' });
+  }
+  if (out.length === 0 && w.model.encryptedParts?.body) out.push({ code: 'SP_ENCRYPTED_PARTS', status: 'pass', specRef: 'WS-SP 1.3 §4.2', ...where(w.parts.body), message: `the Body${b.encryptSignature ? ' and the signature' : ''} arrived encrypted` });
+  return out;
+}
+
 
 function layoutChecks(model: SecurityModel, header: Element): Check[] {
   const kids = childElements(header);

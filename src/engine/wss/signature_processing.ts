@@ -26,6 +26,7 @@ export function emptyStore(knownCerts: CertInfo[] = []): TokenStore {
 }
 
 export interface SignatureResult {
+  element: Element;
   checks: Check[];
   verification: SignatureVerification;
   /** Elements the signature covers (only when it verified). */
@@ -44,5 +45,18 @@ export async function processSignature(sig: Element, doc: Document, store: Token
     },
   });
   const covered = verification.ok ? referencedElements(sig) : [];
-  return { checks: verification.checks, verification, covered };
+  return { element: sig, checks: [...verification.checks, summary(sig, verification)], verification, covered };
+}
+
+/** One info check carrying every value of the verification, for the canonical-bytes view. */
+function summary(sig: Element, v: SignatureVerification): Check {
+  const { path } = where(sig);
+  return {
+    code: 'WSS_SIGNATURE', status: 'info', specRef: 'WSS 1.1 §8', ...where(sig),
+    message: `signature ${v.ok ? 'verified' : 'did not verify'}: ${v.references.length} reference(s), key ${v.key?.source ?? 'not found'}`,
+    details: {
+      signature: path, signatureAlgorithm: v.signatureAlgorithm, c14nAlgorithm: v.c14nAlgorithm,
+      signedInfoCanonical: v.signedInfoCanonical, key: v.key, references: v.references.map((r) => ({ ...r })),
+    },
+  };
 }
