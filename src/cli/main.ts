@@ -8,6 +8,7 @@ import { runCommand } from './run.ts';
 import { psha1Command, utDigestCommand, utKeyCommand } from './crypto_commands.ts';
 import { c14nCommand } from './c14n_command.ts';
 import { utVerifyCommand } from './ut_verify_command.ts';
+import { decryptCommand, verifyCommand } from './inspect_commands.ts';
 
 type Command = (args: Args, out: (s: string) => void) => Promise<number>;
 
@@ -18,7 +19,9 @@ const USAGE = `usage: wsbench <command> [options]
   ut-digest --nonce B64 --created TEXT (--password TEXT | --password-b64 B64)
   ut-key (--password TEXT | --password-b64 B64) --salt B64 --iterations N
   c14n FILE [--id ID] [--prefixes "p q"] [--comments]
-  ut-verify FILE --user NAME --password TEXT [--now ISO] [--json]`;
+  ut-verify FILE --user NAME --password TEXT [--now ISO] [--json]
+  verify FILE [--cert PEM] [--key PEM [--key-cert PEM]] [--hmac-key B64] [--now ISO] [--json]
+  decrypt FILE (--key PEM [--key-cert PEM] | --secret B64) [--now ISO]`;
 
 const scenarios: Command = async (_args, out) => {
   for (const s of listScenarios()) {
@@ -36,6 +39,8 @@ const COMMANDS: Record<string, { run: Command; flags?: string[] }> = {
   'ut-key': { run: utKeyCommand },
   c14n: { run: c14nCommand, flags: ['comments'] },
   'ut-verify': { run: utVerifyCommand, flags: ['json'] },
+  verify: { run: verifyCommand, flags: ['json'] },
+  decrypt: { run: decryptCommand },
 };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {

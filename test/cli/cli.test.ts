@@ -1,6 +1,6 @@
 // The wsbench command: results on stdout, diagnostics on stderr, exit 0 / 1 / 2 (DESIGN.md §4).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,5 +87,37 @@ describe('wsbench command line', () => {
     const report = JSON.parse(bad.stdout);
     expect(report.accepted).toBe(false);
     expect(report.checks.find((c: { status: string }) => c.status === 'fail').code).toBe('UT_DIGEST_MISMATCH');
+  });
+});
+
+describe('wsbench verify and decrypt (the inspector headless)', () => {
+  const P = 'test/fixtures/pki';
+  function x509Message(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'wsbench-'));
+    execFileSync(TSX, ['src/cli/main.ts', 'run', 'x509-mutual', '--variant', 'basic256sha256-sign-encrypt', '--out', dir]);
+    return join(dir, '01-client-service-echo-signed-encrypted.xml');
+  }
+
+  it('verify exits 0 with the service key and 1, naming the failed reference, after tampering', () => {
+    const file = x509Message();
+    const ok = wsbench('verify', file, '--cert', `${P}/ca.cert.pem`, '--key', `${P}/service.key.pem`, '--key-cert', `${P}/service.cert.pem`, '--now', '2026-01-01T00:00:02Z', '--json');
+    expect(ok.status).toBe(0);
+    const report = JSON.parse(ok.stdout);
+    expect(report.checks.some((c: { code: string }) => c.code === 'DSIG_SIGNATURE_VALID')).toBe(true);
+    const tampered = join(tmpdir(), `tampered-${process.pid}.xml`);
+    writeFileSync(tampered, readFileSync(file, 'utf8').replace('http://service.wsbench.example/echo', 'http://evil.example/'));
+    const bad = wsbench('verify', tampered, '--key', `${P}/service.key.pem`, '--key-cert', `${P}/service.cert.pem`, '--now', '2026-01-01T00:00:02Z');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/DSIG_DIGEST_MISMATCH .*Envelope\/Header\/To/);
+  });
+
+  it('decrypt prints the decrypted document with the service key alone, and exits 1 with the client key', () => {
+    const file = x509Message();
+    const ok = wsbench('decrypt', file, '--key', `${P}/service.key.pem`, '--now', '2026-01-01T00:00:02Z');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('<e:Text>Hello from wsbench</e:Text>');
+    const wrong = wsbench('decrypt', file, '--key', `${P}/client.key.pem`, '--now', '2026-01-01T00:00:02Z');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/XENC_/);
   });
 });

@@ -21,7 +21,7 @@ import type { Inspection, KeyMaterial, PartMarker } from './inspect_types.ts';
 
 interface LoadedKeys {
   certs: CertInfo[];
-  identity?: { privateKey: RsaPrivateKey; certificate: CertInfo };
+  identity?: { privateKey: RsaPrivateKey; certificate?: CertInfo };
   secrets: Map<string, Uint8Array>;
 }
 
@@ -37,7 +37,7 @@ async function loadKeys(k: KeyMaterial): Promise<LoadedKeys> {
   }
   const secrets = new Map(Object.entries(k.secrets ?? {}).map(([id, b64]) => [id, fromBase64(b64, `secret for ${id}`)] as const));
   const out: LoadedKeys = { certs, secrets };
-  if (privateKey && certificate) out.identity = { privateKey, certificate };
+  if (privateKey) out.identity = certificate ? { privateKey, certificate } : { privateKey };
   return out;
 }
 
@@ -54,7 +54,7 @@ export async function inspectMessage(wire: string, keys: KeyMaterial, opts: { no
       checks.push(...checkAddressing(readAddressing(env.headerBlocks)).filter((c) => c.status !== 'warn'));
       const sec = await processSecurity(env, { spVersion: '1.3', binding: null, supporting: [], wss: '1.1' }, {
         users: keys.users ?? {}, now: opts.now ?? Date.now(), freshnessSeconds: 300, skewSeconds: 300, nonceCache: [], transport: 'https',
-        knownCerts: loaded.certs, secrets: loaded.secrets, ...(loaded.identity ? { identity: loaded.identity } : {}),
+        knownCerts: loaded.certs, secrets: loaded.secrets, guessKeys: true, ...(loaded.identity ? { identity: loaded.identity } : {}),
       });
       checks.push(...sec.checks);
     }

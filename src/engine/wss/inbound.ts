@@ -33,6 +33,8 @@ export interface InboundContext extends UtValidation {
   secrets?: Map<string, Uint8Array>;
   /** SignatureValues of requests this receiver sent (it is a client reading a response). */
   expectedConfirmations?: string[];
+  /** Inspector only: try the keys given when a KeyInfo names none of them. */
+  guessKeys?: boolean;
 }
 
 export interface InboundResult {
@@ -116,7 +118,7 @@ export async function processSecurity(parts: EnvelopeParts, model: SecurityModel
   }
   const store = emptyStore(ctx.knownCerts ?? []);
   for (const [k, v] of ctx.secrets ?? []) store.secrets.set(k, v);
-  const decryption: DecryptionState = { decryptedTargets: result.decryptedTargets, ...(ctx.identity ? { identity: ctx.identity } : {}), ...(ctx.expectedConfirmations ? { expectedConfirmations: ctx.expectedConfirmations } : {}) };
+  const decryption: DecryptionState = { decryptedTargets: result.decryptedTargets, guessKeys: ctx.guessKeys ?? false, ...(ctx.identity ? { identity: ctx.identity } : {}), ...(ctx.expectedConfirmations ? { expectedConfirmations: ctx.expectedConfirmations } : {}) };
   const walk: Walk = { doc: parts.envelope.ownerDocument as Document, parts, model, ctx, result, store, unmatched: [...required], timestamps: [], decryption };
   // Walk live siblings: decrypting a ReferenceList replaces later header elements (an encrypted
   // Signature becomes a ds:Signature), and those must be processed as what they now are.

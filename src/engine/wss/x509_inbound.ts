@@ -21,11 +21,14 @@ import type { TokenStore } from './signature_processing.ts';
 /** The receiver's own identity, to unwrap keys encrypted for it. */
 export interface ReceiverIdentity {
   privateKey: RsaPrivateKey;
-  certificate: CertInfo;
+  /** Without it, the key is only tried when guessing (the inspector given a lone key). */
+  certificate?: CertInfo;
 }
 
 export interface DecryptionState {
   identity?: ReceiverIdentity;
+  /** Inspector only: try the keys given when a KeyInfo names none of them (never for a service). */
+  guessKeys?: boolean;
   /** Elements whose content (Content type) or self (Element type) arrived encrypted. */
   decryptedTargets: Element[];
   /** Signature values this receiver sent, for SignatureConfirmation (WSS 1.1 §8.5). */
@@ -33,19 +36,37 @@ export interface DecryptionState {
 }
 
 /** Resolves a KeyInfo to the receiver's private key (EncryptedKey) or a stored secret (EncryptedData). */
-export function keyInfoResolver(doc: Element['ownerDocument'], store: TokenStore, identity?: ReceiverIdentity): KeyInfoResolver {
+export function keyInfoResolver(doc: Element['ownerDocument'], store: TokenStore, identity?: ReceiverIdentity, guess = false): KeyInfoResolver {
+  const fallback = guess ? guessKey : (_s: TokenStore, _i: ReceiverIdentity | undefined, why: string, checks: Check[]): ResolvedKeyForKeyInfo => ({ key: null, source: why, checks });
   return async (keyInfo): Promise<ResolvedKeyForKeyInfo> => {
     const str = keyInfo ? childElements(keyInfo).find((c) => isStr(c)) : undefined;
-    if (!str || !doc) return { key: null, source: 'no wsse:SecurityTokenReference in the KeyInfo', checks: [] };
-    const knownCerts = identity ? [identity.certificate, ...store.knownCerts] : store.knownCerts;
+    if (!str || !doc) return fallback(store, identity, 'no wsse:SecurityTokenReference in the KeyInfo', []);
+    const knownCerts = identity?.certificate ? [identity.certificate, ...store.knownCerts] : store.knownCerts;
     const r = await resolveStr(str, { doc, knownCerts, encryptedKeys: store.encryptedKeys, secrets: store.secrets });
     if (r.key?.kind === 'secret') return { key: r.key.bytes, source: r.key.source, checks: r.checks };
-    if (r.key?.kind === 'rsa-public' && identity && r.key.cert?.thumbprintSha1 === identity.certificate.thumbprintSha1) {
+    if (r.key?.kind === 'rsa-public' && identity?.certificate && r.key.cert?.thumbprintSha1 === identity.certificate.thumbprintSha1) {
       return { key: identity.privateKey, source: `the receiver's private key for ${identity.certificate.subject} (${r.key.source})`, checks: r.checks };
     }
     const why = r.key ? `the KeyInfo names ${r.key.cert?.subject ?? 'a key'} — not a key this receiver holds` : 'the KeyInfo could not be resolved';
-    return { key: null, source: why, checks: r.checks };
+    return r.key ? { key: null, source: why, checks: r.checks } : fallback(store, identity, why, r.checks);
   };
+}
+
+/**
+ * When the KeyInfo leads nowhere, a key the user gave without naming it (a lone private key, or a
+ * secret registered as '*') is tried, as xmlsec1 tries its keys — with a warning saying so.
+ */
+function guessKey(store: TokenStore, identity: ReceiverIdentity | undefined, why: string, checks: Check[]): ResolvedKeyForKeyInfo {
+  const any = store.secrets.get('*');
+  const warn = (what: string): Check => ({ code: 'WSS_KEY_GUESSED', status: 'warn', specRef: 'XML Encryption §3.5.1', path: '', message: `${why}; trying ${what}` });
+  if (any) return { key: any, source: 'the secret given for any token (*)', checks: [...checks.map(soften), warn('the secret given for any token')] };
+  if (identity) return { key: identity.privateKey, source: `the private key given${identity.certificate ? ` (${identity.certificate.subject})` : ''}`, checks: [...checks.map(soften), warn('the private key given')] };
+  return { key: null, source: why, checks };
+}
+
+/** A lookup failure that a fallback key then covers is a warning, not a failure. */
+function soften(c: Check): Check {
+  return c.status === 'fail' ? { ...c, status: 'warn' } : c;
 }
 
 function decryptedCheck(ed: Element, at: ReturnType<typeof where>, target: Element | null, plaintext: string, chain: KeyChainStep[]): Check {
@@ -72,7 +93,7 @@ export async function decryptOne(ed: Element, key: Uint8Array | null, resolve: K
 
 /** xenc:EncryptedKey in the Security header: unwrap, remember, decrypt its ReferenceList. */
 export async function processEncryptedKey(ek: Element, store: TokenStore, state: DecryptionState): Promise<Check[]> {
-  const resolve = keyInfoResolver(ek.ownerDocument, store, state.identity);
+  const resolve = keyInfoResolver(ek.ownerDocument, store, state.identity, state.guessKeys);
   const r = await decryptEncryptedKey(ek, resolve);
   const checks = [...r.checks];
   if (!r.key) return checks;
@@ -91,7 +112,7 @@ export async function processEncryptedKey(ek: Element, store: TokenStore, state:
 /** A standalone xenc:ReferenceList: each EncryptedData finds its key through its own KeyInfo. */
 export async function processReferenceList(list: Element, store: TokenStore, state: DecryptionState): Promise<Check[]> {
   if (!list.ownerDocument) return [];
-  const resolve = keyInfoResolver(list.ownerDocument, store, state.identity);
+  const resolve = keyInfoResolver(list.ownerDocument, store, state.identity, state.guessKeys);
   const refs = resolveReferenceList(list.ownerDocument, list);
   const checks = [...refs.checks];
   for (const ref of refs.references) if (ref.encryptedData) checks.push(...(await decryptOne(ref.encryptedData, null, resolve, state, [])));
