@@ -93,3 +93,28 @@ describe('inspector', () => {
     expect(parts.filter((p) => p.kind === 'signed').map((p) => p.path)).toEqual(expect.arrayContaining(['Envelope/Body', 'Envelope/Header/Security/Timestamp', 'Envelope/Header/To']));
   });
 });
+
+describe('Security: supporting tokens under the AsymmetricBinding (seed 003 kinds)', () => {
+  it('Security: SignedEndorsing — without the endorsing signature the token is refused', async () => {
+    const s0 = await startRun('usernametoken', 'signed-endorsing-supporting-x509', { seed: 2 });
+    const wire = s0.steps[0]!.produced;
+    const sigs = wire.match(/<ds:Signature [\s\S]*?<\/ds:Signature>/g)!;
+    expect(sigs.length).toBe(2);
+    const r = (await deliver(s0, 0, wire.replace(sigs[1]!, ''))).steps[0]!.report!;
+    expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.code)).toContain('SP_ENDORSING_SIGNATURE_MISSING');
+  });
+
+  it('Security: EncryptedSupportingTokens — the UsernameToken travels encrypted (no password in the wire text)', async () => {
+    const done = await runToEnd(await startRun('usernametoken', 'encrypted-supporting-x509', { seed: 2 }));
+    expect(done.steps[0]!.produced).not.toContain('alice-Secret-1');
+    expect(done.steps[0]!.produced).not.toContain('<wsse:UsernameToken');
+    expect(done.steps[0]!.report!.checks.find((c) => c.code === 'SP_SUPPORTING_TOKEN')!.message).toContain('arrived encrypted');
+  });
+
+  it('Security: SignedSupportingTokens — a changed user name breaks the signature over the token', async () => {
+    const s0 = await startRun('usernametoken', 'signed-supporting-x509', { seed: 2 });
+    const r = (await deliver(s0, 0, s0.steps[0]!.produced.replace('<wsse:Username>alice</wsse:Username>', '<wsse:Username>bob</wsse:Username>'))).steps[0]!.report!;
+    expect(r.accepted).toBe(false);
+    expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.code)).toContain('DSIG_DIGEST_MISMATCH');
+  });
+});

@@ -23,7 +23,14 @@ import { UsageError } from '../report/index.ts';
 import type { EnvelopeParts } from '../soap/envelope.ts';
 import { processSecurity } from '../wss/inbound.ts';
 import { loadIdentity, type X509IdentityState } from './x509_identity.ts';
-import { buildX509Message, trustChecks } from './x509_messages.ts';
+import { buildX509Message, trustChecks, type X509MessageSpec } from './x509_messages.ts';
+import { supportingTraits } from '../policy/model.ts';
+import { findSignatures } from '../dsig/index.ts';
+import { signatureValueOf } from '../wss/x509_inbound.ts';
+import { buildUsernameToken } from '../wss/username_token.ts';
+import { strReference } from '../wss/security_token_reference.ts';
+import { fromBase64 } from '../crypto/encoding.ts';
+import { URI } from '../xml/names.ts';
 
 export interface ClientState {
   id: string;
@@ -71,12 +78,41 @@ async function x509Request(state: ClientState, text: string, env: { random: Rand
   if (!state.x509) throw new UsageError('CLIENT_NO_X509', 'expected the client to hold an X.509 identity for the AsymmetricBinding, found none');
   const id = await loadIdentity(state.x509);
   if (!id.peer) throw new UsageError('CLIENT_NO_PEER_CERT', 'expected the service\'s certificate in the client\'s state, found none');
+  const supporting = await supportingTokens(state, env);
   const m = await buildX509Message({
     soap: state.soap, wsa: state.wsa, addressing: { action: state.action, to: state.endpoint, replyTo: 'anonymous' },
     body: echoBody('e:Echo', text), model: state.policy, signer: id, recipient: id.peer, random: env.random, now: env.now,
+    ...supporting.message,
   });
-  const next: ClientState = { ...state, sent: [...state.sent, m.messageId], signatureValues: [m.secured.signatureValue] };
-  return { wire: m.wire, state: next, tokens: [], secrets: m.secured.secrets };
+  // Every signature sent is confirmed (WSS 1.1 §8.5): the primary one (perhaps encrypted) and any endorsing one.
+  const sent = new Set([m.secured.signatureValue, ...findSignatures(parseXml(m.wire)).map((sig) => signatureValueOf(sig))]);
+  const next: ClientState = { ...state, sent: [...state.sent, m.messageId], signatureValues: [...sent] };
+  return { wire: m.wire, state: next, tokens: supporting.tokens, secrets: m.secured.secrets };
+}
+
+/**
+ * UsernameTokens the policy lists as supporting tokens of a message-level binding, and what each
+ * kind asks (WS-SP 1.3 §8): signed by the message signature, encrypted, or endorsing it with the
+ * key derived from the password.
+ */
+async function supportingTokens(state: ClientState, env: { random: RandomSource; now: number }) {
+  const message: Pick<X509MessageSpec, 'tokens' | 'signTokenIds' | 'encryptTokenIds' | 'endorse'> = { tokens: [], signTokenIds: [], encryptTokenIds: [] };
+  const tokens: UtSecrets[] = [];
+  for (const s of state.policy.supporting) {
+    const t = supportingTraits(s.kind);
+    for (const a of s.tokens) {
+      if (a.kind !== 'UsernameToken') continue;
+      const built = await buildUsernameToken(a, state, { random: env.random, now: env.now, id: freshId('UsernameToken', env.random), iterations: state.iterations });
+      message.tokens!.push(built.spec);
+      tokens.push(built.secrets);
+      if (t.signed) message.signTokenIds!.push(built.secrets.tokenId);
+      if (t.encrypted) message.encryptTokenIds!.push(built.secrets.tokenId);
+      if (t.endorsing && built.secrets.derivedKey) {
+        message.endorse = { key: { kind: 'secret', bytes: fromBase64(built.secrets.derivedKey) }, keyInfo: strReference(`#${built.secrets.tokenId}`, URI.usernameTokenType), keySource: `key derived from UsernameToken #${built.secrets.tokenId}` };
+      }
+    }
+  }
+  return { message, tokens };
 }
 
 export function echoBody(name: 'e:Echo' | 'e:EchoResponse', text: string): ElSpec {
@@ -86,7 +122,8 @@ export function echoBody(name: 'e:Echo' | 'e:EchoResponse', text: string): ElSpe
 /** The response's Security header, processed as the AsymmetricBinding's initiator reads it. */
 async function x509ResponseChecks(state: ClientState, parts: EnvelopeParts, now: number): Promise<Check[]> {
   const id = await loadIdentity(state.x509 as X509IdentityState);
-  const sec = await processSecurity(parts, state.policy, {
+  // Supporting tokens are the initiator's; a response carries none.
+  const sec = await processSecurity(parts, { ...state.policy, supporting: [] }, {
     users: {}, now, freshnessSeconds: 300, skewSeconds: 300, nonceCache: [], transport: 'http',
     identity: { privateKey: id.key, certificate: id.cert }, knownCerts: id.peer ? [id.peer] : [],
     ...(state.policy.signatureConfirmation ? { expectedConfirmations: state.signatureValues ?? [] } : {}),

@@ -17,7 +17,7 @@ import type { ElSpec } from '../xml/dom.ts';
 import { freshId } from '../wss/outbound.ts';
 import { securityHeader } from '../wss/security_header.ts';
 import { buildTimestamp } from '../wss/timestamp.ts';
-import { secureAsymmetric, type AsymmetricSecured } from '../wss/x509_outbound.ts';
+import { secureAsymmetric, type AsymmetricOutbound, type AsymmetricSecured } from '../wss/x509_outbound.ts';
 import type { X509Identity } from './x509_identity.ts';
 
 export interface X509MessageSpec {
@@ -29,6 +29,11 @@ export interface X509MessageSpec {
   signer: Pick<X509Identity, 'cert' | 'key'>;
   recipient: CertInfo;
   confirmations?: string[];
+  /** Supporting tokens for the Security header (after the Timestamp), and what to do with them. */
+  tokens?: ElSpec[];
+  signTokenIds?: string[];
+  encryptTokenIds?: string[];
+  endorse?: AsymmetricOutbound['endorse'];
   random: RandomSource;
   now: number;
 }
@@ -49,7 +54,7 @@ export async function buildX509Message(s: X509MessageSpec): Promise<X509Message>
   const doc = buildEnvelope({
     version: s.soap,
     xmlns: { wsa: WSA[s.wsa].ns, wsu: NS.wsu },
-    headers: [...addressingHeaders(s.wsa, { ...s.addressing, messageId, ids }), securityHeader(s.soap, [buildTimestamp({ id: tsId, now: s.now, ttlSeconds: 300 })])],
+    headers: [...addressingHeaders(s.wsa, { ...s.addressing, messageId, ids }), securityHeader(s.soap, [buildTimestamp({ id: tsId, now: s.now, ttlSeconds: 300 }), ...(s.tokens ?? [])])],
     body: [s.body],
     bodyAttrs: [[NS.wsu, 'wsu:Id', bodyId]],
   });
@@ -57,7 +62,8 @@ export async function buildX509Message(s: X509MessageSpec): Promise<X509Message>
   const wireDoc: Document = parseXml(formatXml(serializeXml(doc)));
   const secured = await secureAsymmetric(wireDoc, s.model, {
     soap: s.soap, random: r, signer: { key: s.signer.key, cert: s.signer.cert }, recipient: s.recipient,
-    bodyId, signIds: [tsId, ...Object.values(ids)], ...(s.confirmations ? { confirmations: s.confirmations } : {}),
+    bodyId, signIds: [tsId, ...Object.values(ids), ...(s.signTokenIds ?? [])], ...(s.confirmations ? { confirmations: s.confirmations } : {}),
+    ...(s.encryptTokenIds ? { encryptIds: s.encryptTokenIds } : {}), ...(s.endorse ? { endorse: s.endorse } : {}),
   });
   return { wire: serializeXml(wireDoc), messageId, secured };
 }

@@ -3,6 +3,7 @@
 // the answer or the fault.
 
 import { writePolicy } from '../policy/write.ts';
+import { DEMO_PKI_FILE } from '../actors/demo_pki.ts';
 import { UsageError } from '../report/index.ts';
 import type { Json } from './types.ts';
 import { clientReceive, clientRequest, type ClientState } from '../actors/client.ts';
@@ -37,6 +38,11 @@ function initialState(variantId: string, versions: Record<string, string>): Acto
     id: 'service', endpoint: ENDPOINT, policy: v.model, users: { alice: 'alice-Secret-1', bob: 'bob_password' },
     freshnessSeconds: 300, skewSeconds: 60, nonceCache: [], derivedKeys: [], last: null,
   };
+  if (v.x509) {
+    const pki = DEMO_PKI_FILE.identities;
+    c.x509 = { certPem: pki.client.certPem, keyPem: pki.client.keyPem, peerCertPem: pki.service.certPem, caPem: pki.ca.certPem };
+    s.x509 = { certPem: pki.service.certPem, keyPem: pki.service.keyPem, caPem: pki.ca.certPem };
+  }
   return { client: json(c), service: json(s) };
 }
 

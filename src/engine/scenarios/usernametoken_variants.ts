@@ -2,7 +2,7 @@
 // a security model (DESIGN.md decision 7) plus how the message travels. The policy XML shown
 // beside the flow is written from the same model.
 
-import { transportBinding, usernameToken, type SecurityModel, type SupportingKind, type UsernameTokenAssertion } from '../policy/model.ts';
+import { transportBinding, usernameToken, x509Token, type SecurityModel, type SupportingKind, type UsernameTokenAssertion } from '../policy/model.ts';
 import type { Expectation } from './types.ts';
 
 export interface UtVariant {
@@ -20,6 +20,8 @@ export interface UtVariant {
   clientSkew?: number;
   /** The password the client sends, when it differs from the registry. */
   clientPassword?: string;
+  /** Client and service hold X.509 identities (an AsymmetricBinding). */
+  x509?: boolean;
   expect: Expectation;
 }
 
@@ -30,6 +32,17 @@ const noBinding = (t: UsernameTokenAssertion): SecurityModel =>
   ({ spVersion: t.created || t.nonce ? '1.3' : '1.2', binding: null, supporting: supporting('SupportingTokens', t), wss: '1.1' });
 
 const ACCEPT: Expectation = { accept: true };
+
+/** A UsernameToken supporting an X.509 AsymmetricBinding (Basic256, sign then encrypt). */
+const asymmetric = (kind: SupportingKind, t: UsernameTokenAssertion): SecurityModel => ({
+  spVersion: '1.2', wss: '1.1', supporting: supporting(kind, t), signatureConfirmation: true,
+  signedParts: { body: true, headers: [] }, encryptedParts: { body: true, headers: [] },
+  binding: {
+    kind: 'AsymmetricBinding', algorithmSuite: 'Basic256', layout: 'Strict', includeTimestamp: true,
+    initiatorToken: x509Token(), recipientToken: x509Token({ includeToken: 'Never', reference: 'thumbprint' }),
+    protectionOrder: 'SignBeforeEncrypting', encryptSignature: false, onlySignEntireHeadersAndBody: true,
+  },
+});
 
 export const UT_VARIANTS: UtVariant[] = [
   {
@@ -92,6 +105,13 @@ export const UT_VARIANTS: UtVariant[] = [
     source: 'seed 003 (protect PasswordText with HTTPS)', transport: 'http', expect: { accept: false, code: 'TRANSPORT_HTTPS_REQUIRED' },
     model: overHttps('SupportingTokens', usernameToken()),
   },
+  ...(['SignedSupportingTokens', 'EncryptedSupportingTokens', 'SignedEncryptedSupportingTokens', 'SignedEndorsingSupportingTokens'] as const).map((kind): UtVariant => ({
+    id: kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().replace('-tokens', '') + '-x509',
+    title: `${kind} with X.509 (AsymmetricBinding)`,
+    description: `${kind} under an AsymmetricBinding: ${kind.includes('Endorsing') ? 'the UsernameToken carries Salt and Iteration and no password; the key derived from the password signs the message signature (it endorses it)' : [kind.includes('Signed') && 'the message signature also covers the UsernameToken', kind.includes('Encrypted') && 'the UsernameToken travels encrypted for the service'].filter(Boolean).join(', and ')}. The client's certificate signs the message and the Body is encrypted for the service.`,
+    source: `seed 003: ${kind}; WS-SP 1.3 §8`, transport: 'http', x509: true, expect: ACCEPT,
+    model: asymmetric(kind, usernameToken(kind.includes('Endorsing') ? { profile: '1.0', requireDerivedKeys: true } : {})),
+  })),
   ...(['SignedSupportingTokens', 'EncryptedSupportingTokens', 'SignedEncryptedSupportingTokens'] as const).map((kind): UtVariant => ({
     id: kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().replace('-tokens', '') + '-https',
     title: `${kind} over HTTPS`,

@@ -14,7 +14,7 @@ import { findSecurityHeader } from './security_header.ts';
 import { checkTimestamp } from './timestamp.ts';
 import { checkUsernameToken, type UtResult, type UtValidation } from './username_token_check.ts';
 import { emptyStore, processSignature, type SignatureResult, type TokenStore } from './signature_processing.ts';
-import { policyChecks, roleChecks, type RequiredToken } from './inbound_policy.ts';
+import { policyChecks, type RequiredToken } from './inbound_policy.ts';
 import { fromBase64 } from '../crypto/encoding.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import {
@@ -57,6 +57,8 @@ export interface Walk {
   result: InboundResult;
   store: TokenStore;
   unmatched: RequiredToken[];
+  /** Tokens matched to a policy role, checked against signatures and decryption after the walk. */
+  matched: Array<{ role: RequiredToken['role']; el: Element }>;
   timestamps: Element[];
   decryption: DecryptionState;
 }
@@ -74,7 +76,8 @@ const PROCESSORS: Record<string, Processor> = {
     const r = i >= 0 ? w.unmatched.splice(i, 1)[0] : undefined;
     const ut = await checkUsernameToken(el, r?.token.kind === 'UsernameToken' ? r.token : null, w.ctx);
     w.result.tokens.push(ut);
-    w.result.checks.push(...ut.checks, ...(r ? roleChecks(r.role, el, w.model) : []));
+    w.result.checks.push(...ut.checks);
+    if (r) w.matched.push({ role: r.role, el });
     if (ut.principal && !w.result.principal) w.result.principal = ut.principal;
     if (ut.derivedKey) w.store.secrets.set(ut.derivedKey.tokenId, fromBase64(ut.derivedKey.key));
   },
@@ -90,7 +93,7 @@ const PROCESSORS: Record<string, Processor> = {
     w.result.certificates.push(r.cert);
     const i = w.unmatched.findIndex((u) => u.token.kind === 'X509Token');
     const u = i >= 0 ? w.unmatched.splice(i, 1)[0] : undefined;
-    if (u) w.result.checks.push(...roleChecks(u.role, el, w.model));
+    if (u) w.matched.push({ role: u.role, el });
   },
   [`{${NS.xenc}}EncryptedKey`]: async (el, w) => {
     w.result.checks.push(...(await processEncryptedKey(el, w.store, w.decryption)));
@@ -119,7 +122,7 @@ export async function processSecurity(parts: EnvelopeParts, model: SecurityModel
   const store = emptyStore(ctx.knownCerts ?? []);
   for (const [k, v] of ctx.secrets ?? []) store.secrets.set(k, v);
   const decryption: DecryptionState = { decryptedTargets: result.decryptedTargets, guessKeys: ctx.guessKeys ?? false, ...(ctx.identity ? { identity: ctx.identity } : {}), ...(ctx.expectedConfirmations ? { expectedConfirmations: ctx.expectedConfirmations } : {}) };
-  const walk: Walk = { doc: parts.envelope.ownerDocument as Document, parts, model, ctx, result, store, unmatched: [...required], timestamps: [], decryption };
+  const walk: Walk = { doc: parts.envelope.ownerDocument as Document, parts, model, ctx, result, store, unmatched: [...required], matched: [], timestamps: [], decryption };
   // Walk live siblings: decrypting a ReferenceList replaces later header elements (an encrypted
   // Signature becomes a ds:Signature), and those must be processed as what they now are.
   for (let el = firstElement(header); el; el = nextElement(el)) {

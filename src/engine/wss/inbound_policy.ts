@@ -15,26 +15,33 @@ export interface RequiredToken {
   token: TokenAssertion;
 }
 
-/** What the supporting-token kind (or binding role) asks of this token, and whether it is met. */
-export function roleChecks(role: RequiredToken['role'], el: Element, model: SecurityModel): Check[] {
+/** What the supporting-token kind (or binding role) asks of this token, and whether the message met it. */
+export function roleChecks(role: RequiredToken['role'], el: Element, w: Walk): Check[] {
+  const model = w.model;
   if (role === 'ProtectionToken' || role === 'InitiatorToken') {
-    return [{ code: 'SP_BINDING_TOKEN', status: 'pass', specRef: 'WS-SP 1.3 §7', ...where(el), message: `${role} of the ${model.binding?.kind}: its key must sign the message (checked with the signature)` }];
+    return [{ code: 'SP_BINDING_TOKEN', status: 'pass', specRef: 'WS-SP 1.3 §7', ...where(el), message: `${role} of the ${model.binding?.kind}: its key signs the message` }];
   }
   const t = supportingTraits(role);
   const transport = usesTransport(model);
+  const valid = w.result.signatures.filter((s) => s.verification.ok);
+  const signed = valid.some((s) => s.covered.includes(el));
+  const encrypted = w.result.decryptedTargets.includes(el);
   const out: Check[] = [];
-  const needs = [t.signed && 'integrity', t.encrypted && 'confidentiality'].filter(Boolean).join(' and ');
-  if (needs && transport) {
-    out.push({ code: 'SP_SUPPORTING_TRANSPORT', status: 'pass', specRef: 'WS-SP 1.3 §8', ...where(el), message: `${role}: ${needs} of the token come from the HTTPS transport` });
-  } else if (needs) {
-    out.push({ code: t.encrypted ? 'SP_SUPPORTING_NOT_ENCRYPTED' : 'SP_SUPPORTING_NOT_SIGNED', status: 'fail', specRef: 'WS-SP 1.3 §8', ...where(el), message: `${role}: expected the token covered by a message ${needs.replace('integrity', 'signature').replace('confidentiality', 'encryption')}, found none` });
-  } else {
-    out.push({ code: 'SP_SUPPORTING_TOKEN', status: 'pass', specRef: 'WS-SP 1.3 §8.1', ...where(el), message: `${role}: the token is carried in the Security header` });
-  }
-  if (t.endorsing) {
-    out.push({ code: 'SP_ENDORSING_SIGNATURE_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §8.3', ...where(el), message: `${role}: expected a signature made with the token's key over the ${transport ? 'Timestamp' : 'message signature'}, found none` });
-  }
-  return out;
+  const fail = (code: string, message: string, specRef = 'WS-SP 1.3 §8') => out.push({ code, status: 'fail', specRef, ...where(el), message: `${role}: ${message}` });
+  if (t.signed && !transport && !signed) fail('SP_SUPPORTING_NOT_SIGNED', 'expected the token covered by the message signature, found it unsigned');
+  if (t.encrypted && !transport && !encrypted) fail('SP_SUPPORTING_NOT_ENCRYPTED', 'expected the token to arrive encrypted, found it in clear');
+  if (t.endorsing && !endorsed(el, w)) fail('SP_ENDORSING_SIGNATURE_MISSING', `expected a signature made with the token's key over the ${transport ? 'Timestamp' : 'message signature'}, found none`, 'WS-SP 1.3 §8.3');
+  if (out.length > 0) return out;
+  const how = [t.signed && (transport ? 'integrity from HTTPS' : 'signed'), t.encrypted && (transport ? 'confidentiality from HTTPS' : 'arrived encrypted'), t.endorsing && 'its key endorses the message signature'].filter(Boolean);
+  return [{ code: 'SP_SUPPORTING_TOKEN', status: 'pass', specRef: 'WS-SP 1.3 §8', ...where(el), message: `${role}: ${how.length ? how.join(', ') : 'carried in the Security header'}` }];
+}
+
+/** An endorsing token: some valid signature keyed by this token covers another signature (or the Timestamp). */
+function endorsed(el: Element, w: Walk): boolean {
+  const id = el.getAttributeNS(NS.wsu, 'Id');
+  return w.result.signatures.some((s) => s.verification.ok
+    && (s.verification.key?.source ?? '').includes(id ?? '\u0000')
+    && s.covered.some((c) => (c.namespaceURI === NS.ds && c.localName === 'Signature') || w.timestamps.includes(c)));
 }
 
 export function policyChecks(w: Walk, header: Element): Check[] {
@@ -45,6 +52,7 @@ export function policyChecks(w: Walk, header: Element): Check[] {
   if (needsTimestamp(w.model) && w.timestamps.length === 0) {
     out.push({ code: 'SP_TIMESTAMP_MISSING', status: 'fail', specRef: 'WS-SP 1.3 §6.2 IncludeTimestamp', ...where(header), message: 'the policy has sp:IncludeTimestamp: expected a wsu:Timestamp in the Security header, found none' });
   }
+  for (const m of w.matched) out.push(...roleChecks(m.role, m.el, w));
   out.push(...layoutChecks(w.model, header), ...coverageChecks(w, header), ...encryptionChecks(w));
   return out;
 }

@@ -7,7 +7,7 @@
 
 import type { Document, Element } from '@xmldom/xmldom';
 import { keyLengthOf } from '../crypto/cipher.ts';
-import type { RsaPrivateKey } from '../crypto/keys.ts';
+import type { RsaPrivateKey, SecretKey } from '../crypto/keys.ts';
 import type { RandomSource } from '../crypto/random.ts';
 import type { CertInfo } from '../crypto/x509.ts';
 import { toBase64 } from '../crypto/encoding.ts';
@@ -15,7 +15,8 @@ import { signDocument } from '../dsig/index.ts';
 import type { AsymmetricBinding, SecurityModel, X509Reference } from '../policy/model.ts';
 import { algorithmSuite } from '../policy/algorithm_suites.ts';
 import { UsageError } from '../report/index.ts';
-import { build, childElements, firstChildNS } from '../xml/dom.ts';
+import { build, childElements, firstChildNS, type ElSpec } from '../xml/dom.ts';
+import { findById } from '../xml/ids.ts';
 import { NS, URI } from '../xml/names.ts';
 import { buildEncryptedKey, encryptElement } from '../xenc/index.ts';
 import { SOAP_NS, type SoapVersion } from '../soap/envelope.ts';
@@ -34,6 +35,10 @@ export interface AsymmetricOutbound {
   signIds: string[];
   /** SignatureConfirmation values to send back (a responder, WSS 1.1 §8.5). */
   confirmations?: string[];
+  /** wsu:Ids of Security header elements to encrypt whole (EncryptedSupportingTokens). */
+  encryptIds?: string[];
+  /** An endorsing supporting token: its key signs the message signature (WS-SP 1.3 §8.3). */
+  endorse?: { key: SecretKey; keyInfo: ElSpec; keySource: string };
 }
 
 export interface AsymmetricSecured {
@@ -102,20 +107,43 @@ export async function secureAsymmetric(doc: Document, model: SecurityModel, o: A
   if (b.protectionOrder === 'SignBeforeEncrypting') {
     signature = await sign(null);
     const signatureValue = signatureValueOf(signature);
-    const ids = [await encryptBody()];
+    const ids = [await encryptBody(), ...(await encryptHeaderElements(doc, o, suite.encryption, dataKey, dataKeyInfo))];
     if (b.encryptSignature) {
       const id = freshId('ED', o.random);
       await encryptElement(doc, signature, { type: 'Element', algorithm: suite.encryption, key: dataKey, random: o.random, id, keyInfo: dataKeyInfo });
       ids.push(id);
     }
+    if (o.endorse) await endorse(doc, sec, signatureId, o.endorse, suite.symmetricSignature, suite.digest, suite.c14n, o.random);
     insertAfterTokens(sec, await ekElement(ids));
     return { signatureValue, secrets: secrets(ekId, dataKey, suite.encryption, suite.asymmetricKeyWrap, bstId, signatureId) };
   }
-  const ids = [await encryptBody()];
+  const ids = [await encryptBody(), ...(await encryptHeaderElements(doc, o, suite.encryption, dataKey, dataKeyInfo))];
   const ek = await ekElement(ids);
   insertAfterTokens(sec, ek);
   signature = await sign(ek);
+  if (o.endorse) await endorse(doc, sec, signatureId, o.endorse, suite.symmetricSignature, suite.digest, suite.c14n, o.random);
   return { signatureValue: signatureValueOf(signature), secrets: secrets(ekId, dataKey, suite.encryption, suite.asymmetricKeyWrap, bstId, signatureId) };
+}
+
+/** EncryptedSupportingTokens: each named header element replaced by an EncryptedData (Element). */
+async function encryptHeaderElements(doc: Document, o: AsymmetricOutbound, algorithm: string, key: Uint8Array, keyInfo: ElSpec): Promise<string[]> {
+  const out: string[] = [];
+  for (const target of o.encryptIds ?? []) {
+    const el = findById(doc, target);
+    if (!el) throw new UsageError('WSS_NO_SUCH_ID', `expected an element with wsu:Id ${target} to encrypt, found none`);
+    const id = freshId('ED', o.random);
+    await encryptElement(doc, el, { type: 'Element', algorithm, key, random: o.random, id, keyInfo });
+    out.push(id);
+  }
+  return out;
+}
+
+/** WS-SP 1.3 §8.3: a second signature, with the endorsing token's key, over the message signature. */
+async function endorse(doc: Document, sec: Element, signatureId: string, e: NonNullable<AsymmetricOutbound['endorse']>, algorithm: string, digest: string, c14n: string, random: RandomSource): Promise<void> {
+  await signDocument(doc, {
+    references: [{ target: signatureId, digest }], signatureAlgorithm: algorithm, c14n, key: e.key,
+    keyInfo: e.keyInfo, parent: sec, id: freshId('SIG', random),
+  });
 }
 
 function secrets(encryptedKeyId: string, key: Uint8Array, dataAlgorithm: string, keyWrap: string, bstId: string, signatureId: string): AsymmetricSecured['secrets'] {
