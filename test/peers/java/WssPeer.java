@@ -12,6 +12,23 @@
 //   ut-key PASSWORD SALT_B64 ITERATIONS [--password-b64]  UsernameToken.generateDerivedKey
 //   ut-salt                                        UsernameToken.generateSalt(true/false)
 //   psha1 SECRET_B64 SEED_B64 LENGTH [OFFSET]      conversation.dkalgo.P_SHA1.createKey
+//   x509-secure FILE --key KEY.pem --cert CERT.pem --recipient RCERT.pem [--ca CA.pem]
+//               [--sig rsa-sha1|rsa-sha256] [--digest sha1|sha256]
+//               [--enc aes128-cbc|aes192-cbc|aes256-cbc|tripledes-cbc|aes128-gcm|aes192-gcm|aes256-gcm]
+//               [--keywrap rsa-oaep-mgf1p|rsa-1_5] [--key-id direct|thumbprint|ski|issuer-serial]
+//               [--sig-key-id direct|thumbprint|ski|issuer-serial] [--order sign-encrypt|encrypt-sign]
+//               [--timestamp] [--ttl SECONDS] [--encrypt-signature] [--sign-wsa] [--no-sign] [--no-encrypt]
+//               [--soap12]
+//       WSSecTimestamp + WSSecSignature (Timestamp, Body, WS-Addressing headers with --sign-wsa) +
+//       WSSecEncrypt (Body content, EncryptedKey for the recipient) -> {"xml", ids, algorithms}.
+//       FILE "default" is a built-in SOAP envelope (--soap12 for SOAP 1.2).
+//   x509-verify FILE --key KEY.pem --cert CERT.pem --ca CA.pem [--trust CERT.pem] [--no-bsp]
+//               [--ts-ttl SECONDS] [--ts-future-ttl SECONDS] [--actor NAME]
+//       WSSecurityEngine.processSecurityHeader with a Merlin holding KEY+CERT (decryption) and CA
+//       (trust) -> {"ok", "actions", "signedElements", "decryptedElements", "signatureMethods",
+//       "digestMethods", "keyTransports", "dataAlgorithms", "signerSubject", "decryptedBody"
+//       (the soap:Body after processing), "document" (the whole processed document), "error", "errorCode"}.
+//   KEY.pem / CERT.pem arguments are file paths or PEM text; keys are PKCS#8 or PKCS#1 (unencrypted).
 //   batch                                          JSON lines on stdin: {"args":[...],"stdin":"..."}
 //                                                  one JSON result line per request on stdout
 //
@@ -56,7 +73,9 @@ import org.apache.ws.security.cache.MemoryReplayCache;
 import org.apache.ws.security.cache.ReplayCache;
 import org.apache.ws.security.conversation.dkalgo.P_SHA1;
 import org.apache.ws.security.handler.RequestData;
+import org.apache.ws.security.message.WSSecEncrypt;
 import org.apache.ws.security.message.WSSecHeader;
+import org.apache.ws.security.message.WSSecSignature;
 import org.apache.ws.security.message.WSSecTimestamp;
 import org.apache.ws.security.message.WSSecUsernameToken;
 import org.apache.ws.security.message.token.UsernameToken;
@@ -84,6 +103,8 @@ public final class WssPeer {
         COMMANDS.put("ut-key", WssPeer::utKey);
         COMMANDS.put("ut-salt", WssPeer::utSalt);
         COMMANDS.put("psha1", WssPeer::psha1);
+        COMMANDS.put("x509-secure", WssPeer::x509Secure);
+        COMMANDS.put("x509-verify", WssPeer::x509Verify);
         COMMANDS.put("version", WssPeer::version);
     }
 
@@ -199,7 +220,9 @@ public final class WssPeer {
         }
 
         private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of(
-                "require-type", "ut-ttl", "ut-future-ttl", "actor", "ttl", "ts-ttl", "ts-future-ttl");
+                "require-type", "ut-ttl", "ut-future-ttl", "actor", "ttl", "ts-ttl", "ts-future-ttl",
+                "key", "cert", "recipient", "ca", "trust", "sig", "digest", "enc", "keywrap", "key-id", "sig-key-id",
+                "order");
     }
 
     private static byte[] b64(String s, String what) throws HarnessError {
@@ -523,6 +546,413 @@ public final class WssPeer {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("key", Base64.getEncoder().encodeToString(key));
         return r;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // X.509: sign and encrypt with WSS4J's builders; verify and decrypt with WSSecurityEngine. Keys
+    // and certificates come from PEM files (or PEM text) and live in a Merlin built in memory: a
+    // PKCS12-type KeyStore with the private key entry (and any extra certificates) and a truststore
+    // with the CA. No keytool files.
+
+    static final String KEY_ALIAS = "me";
+    static final String KEY_PASSWORD = "wsbench-peer";
+    static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
+
+    private static String pemText(String arg, String what) throws HarnessError {
+        if (arg == null) throw new HarnessError("missing --" + what);
+        return arg.contains("-----BEGIN") ? arg : readInput(arg, null);
+    }
+
+    private static byte[] pemBody(String pem, String label) throws HarnessError {
+        String begin = "-----BEGIN " + label + "-----";
+        String end = "-----END " + label + "-----";
+        int b = pem.indexOf(begin);
+        int e = pem.indexOf(end);
+        if (b < 0 || e < b) throw new HarnessError("no " + label + " PEM block");
+        return Base64.getMimeDecoder().decode(pem.substring(b + begin.length(), e));
+    }
+
+    static java.security.PrivateKey readPrivateKey(String arg) throws Exception {
+        String pem = pemText(arg, "key");
+        byte[] der;
+        if (pem.contains("-----BEGIN PRIVATE KEY-----")) {
+            der = pemBody(pem, "PRIVATE KEY");
+        } else if (pem.contains("-----BEGIN RSA PRIVATE KEY-----")) {
+            // PKCS#1 RSAPrivateKey: wrap it in a PKCS#8 PrivateKeyInfo (rsaEncryption, NULL parameters).
+            byte[] pkcs1 = pemBody(pem, "RSA PRIVATE KEY");
+            byte[] algId = { 0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(new byte[] { 0x02, 0x01, 0x00 });
+            body.write(algId);
+            body.write(derTlv(0x04, pkcs1));
+            der = derTlv(0x30, body.toByteArray());
+        } else {
+            throw new HarnessError("--key must be an unencrypted PKCS#8 or PKCS#1 PEM");
+        }
+        return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+    }
+
+    private static byte[] derTlv(int tag, byte[] value) {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        o.write(tag);
+        int n = value.length;
+        if (n < 0x80) o.write(n);
+        else if (n < 0x100) { o.write(0x81); o.write(n); }
+        else if (n < 0x10000) { o.write(0x82); o.write(n >> 8); o.write(n & 0xff); }
+        else { o.write(0x83); o.write(n >> 16); o.write((n >> 8) & 0xff); o.write(n & 0xff); }
+        o.write(value, 0, n);
+        return o.toByteArray();
+    }
+
+    static java.security.cert.X509Certificate readCert(String arg, String what) throws Exception {
+        String pem = pemText(arg, what);
+        java.security.cert.CertificateFactory cf = java.security.cert.CertificateFactory.getInstance("X.509");
+        return (java.security.cert.X509Certificate) cf.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Merlins of this process by their inputs: building one (PEM parsing, PKCS#12 key protection) is the slow part. */
+    private static final Map<String, org.apache.ws.security.components.crypto.Merlin> MERLINS = new java.util.HashMap<>();
+
+    static org.apache.ws.security.components.crypto.Merlin cachedMerlin(java.security.PrivateKey key, java.security.cert.X509Certificate cert,
+            List<java.security.cert.X509Certificate> others, List<java.security.cert.X509Certificate> trusted) throws Exception {
+        StringBuilder k = new StringBuilder();
+        if (key != null) k.append(Base64.getEncoder().encodeToString(key.getEncoded()));
+        k.append('|').append(cert == null ? "" : Base64.getEncoder().encodeToString(cert.getEncoded()));
+        for (java.security.cert.X509Certificate c : others) k.append("|o").append(Base64.getEncoder().encodeToString(c.getEncoded()));
+        for (java.security.cert.X509Certificate c : trusted) k.append("|t").append(Base64.getEncoder().encodeToString(c.getEncoded()));
+        String id = k.toString();
+        org.apache.ws.security.components.crypto.Merlin m = MERLINS.get(id);
+        if (m == null) {
+            m = merlin(key, cert, others, trusted);
+            MERLINS.put(id, m);
+        }
+        return m;
+    }
+
+    /** A Merlin over in-memory stores: the key entry (alias "me"), extra certificates, trusted CAs. */
+    static org.apache.ws.security.components.crypto.Merlin merlin(java.security.PrivateKey key, java.security.cert.X509Certificate cert,
+            List<java.security.cert.X509Certificate> others, List<java.security.cert.X509Certificate> trusted) throws Exception {
+        // The store lives only in memory, so its key protection guards nothing; the JDK's default of
+        // 10000 PBKDF2 rounds on every getKey() (each decryption) was most of the peer's run time.
+        System.setProperty("keystore.pkcs12.keyPbeIterationCount", "1");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        if (key != null) ks.setKeyEntry(KEY_ALIAS, key, KEY_PASSWORD.toCharArray(), new java.security.cert.Certificate[] { cert });
+        else if (cert != null) ks.setCertificateEntry(KEY_ALIAS, cert);
+        for (int i = 0; i < others.size(); i++) ks.setCertificateEntry("cert" + i, others.get(i));
+        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        for (int i = 0; i < trusted.size(); i++) ts.setCertificateEntry("ca" + i, trusted.get(i));
+        org.apache.ws.security.components.crypto.Merlin m = new org.apache.ws.security.components.crypto.Merlin();
+        m.setKeyStore(ks);
+        m.setTrustStore(ts);
+        return m;
+    }
+
+    /** Answers every WSPasswordCallback (signature, decryption) with the in-memory key password. */
+    static final class KeyPasswordCallback implements CallbackHandler {
+        final List<Object> seen = new ArrayList<>();
+
+        @Override
+        public void handle(Callback[] callbacks) throws UnsupportedCallbackException {
+            for (Callback c : callbacks) {
+                if (!(c instanceof WSPasswordCallback)) throw new UnsupportedCallbackException(c);
+                WSPasswordCallback pc = (WSPasswordCallback) c;
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("identifier", pc.getIdentifier());
+                s.put("usage", pc.getUsage());
+                seen.add(s);
+                pc.setPassword(KEY_PASSWORD);
+            }
+        }
+    }
+
+    private static String choose(String value, Map<String, String> table, String what) throws HarnessError {
+        String v = table.get(value);
+        if (v == null) throw new HarnessError("--" + what + " must be one of " + table.keySet() + ": " + value);
+        return v;
+    }
+
+    static final Map<String, String> SIG_ALGS = new LinkedHashMap<>();
+    static final Map<String, String> DIGEST_ALGS = new LinkedHashMap<>();
+    static final Map<String, String> ENC_ALGS = new LinkedHashMap<>();
+    static final Map<String, String> KEYWRAP_ALGS = new LinkedHashMap<>();
+    static final Map<String, Integer> KEY_IDS = new LinkedHashMap<>();
+    static {
+        SIG_ALGS.put("rsa-sha1", "http://www.w3.org/2000/09/xmldsig#rsa-sha1");
+        SIG_ALGS.put("rsa-sha256", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+        DIGEST_ALGS.put("sha1", "http://www.w3.org/2000/09/xmldsig#sha1");
+        DIGEST_ALGS.put("sha256", "http://www.w3.org/2001/04/xmlenc#sha256");
+        ENC_ALGS.put("aes128-cbc", WSConstants.AES_128);
+        ENC_ALGS.put("aes192-cbc", WSConstants.AES_192);
+        ENC_ALGS.put("aes256-cbc", WSConstants.AES_256);
+        ENC_ALGS.put("tripledes-cbc", WSConstants.TRIPLE_DES);
+        ENC_ALGS.put("aes128-gcm", WSConstants.AES_128_GCM);
+        ENC_ALGS.put("aes192-gcm", WSConstants.AES_192_GCM);
+        ENC_ALGS.put("aes256-gcm", WSConstants.AES_256_GCM);
+        KEYWRAP_ALGS.put("rsa-oaep-mgf1p", WSConstants.KEYTRANSPORT_RSAOEP);
+        KEYWRAP_ALGS.put("rsa-1_5", WSConstants.KEYTRANSPORT_RSA15);
+        KEY_IDS.put("direct", WSConstants.BST_DIRECT_REFERENCE);
+        KEY_IDS.put("thumbprint", WSConstants.THUMBPRINT_IDENTIFIER);
+        KEY_IDS.put("ski", WSConstants.SKI_KEY_IDENTIFIER);
+        KEY_IDS.put("issuer-serial", WSConstants.ISSUER_SERIAL);
+    }
+
+    private static int keyIdType(String value, String what) throws HarnessError {
+        Integer t = KEY_IDS.get(value);
+        if (t == null) throw new HarnessError("--" + what + " must be one of " + KEY_IDS.keySet() + ": " + value);
+        return t;
+    }
+
+    private static String soapNs(Document doc) throws HarnessError {
+        Element env = doc.getDocumentElement();
+        String ns = env.getNamespaceURI();
+        if (!"Envelope".equals(env.getLocalName()) || !(SOAP11_NS.equals(ns) || SOAP12_NS.equals(ns))) {
+            throw new HarnessError("document element is not a SOAP 1.1/1.2 Envelope");
+        }
+        return ns;
+    }
+
+    private static Element firstChild(Element parent, String ns, String local) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element && local.equals(n.getLocalName()) && ns.equals(n.getNamespaceURI())) return (Element) n;
+        }
+        return null;
+    }
+
+    /**
+     * Signs (Timestamp, Body, optionally the WS-Addressing headers) with the sender's key and a
+     * BinarySecurityToken, and encrypts the Body content for the recipient, in the order asked.
+     */
+    private static Map<String, Object> x509Secure(Args a, String stdin) throws Exception {
+        String file = a.pos(0, "FILE");
+        Document doc = parseXml(file.equals("default") ? envelope(a.has("soap12") ? SOAP12_NS : SOAP11_NS) : readInput(file, stdin));
+        String soapNs = soapNs(doc);
+        String sigAlg = choose(a.flag("sig", "rsa-sha1"), SIG_ALGS, "sig");
+        String digestAlg = choose(a.flag("digest", "sha1"), DIGEST_ALGS, "digest");
+        String encAlg = choose(a.flag("enc", "aes256-cbc"), ENC_ALGS, "enc");
+        String keywrap = choose(a.flag("keywrap", "rsa-oaep-mgf1p"), KEYWRAP_ALGS, "keywrap");
+        int encKeyId = keyIdType(a.flag("key-id", "issuer-serial"), "key-id");
+        int sigKeyId = keyIdType(a.flag("sig-key-id", "direct"), "sig-key-id");
+        String order = a.flag("order", "sign-encrypt");
+        if (!order.equals("sign-encrypt") && !order.equals("encrypt-sign")) throw new HarnessError("--order must be sign-encrypt or encrypt-sign");
+        boolean sign = !a.has("no-sign");
+        boolean encrypt = !a.has("no-encrypt");
+        if (a.has("encrypt-signature") && !(sign && encrypt && order.equals("sign-encrypt"))) {
+            throw new HarnessError("--encrypt-signature needs --order sign-encrypt with signing and encryption");
+        }
+
+        java.security.PrivateKey key = sign ? readPrivateKey(a.flag("key", null)) : null;
+        java.security.cert.X509Certificate cert = sign ? readCert(a.flag("cert", null), "cert") : null;
+        java.security.cert.X509Certificate rcert = encrypt ? readCert(a.flag("recipient", null), "recipient") : null;
+        List<java.security.cert.X509Certificate> others = new ArrayList<>();
+        if (rcert != null) others.add(rcert);
+        List<java.security.cert.X509Certificate> trusted = new ArrayList<>();
+        if (a.has("ca")) trusted.add(readCert(a.flag("ca", null), "ca"));
+        org.apache.ws.security.components.crypto.Merlin crypto = cachedMerlin(key, cert, others, trusted);
+
+        WSSecHeader secHeader = new WSSecHeader();
+        secHeader.setMustUnderstand(true);
+        secHeader.insertSecurityHeader(doc);
+        Element header = (Element) secHeader.getSecurityHeader().getParentNode();
+
+        Element tsElement = null;
+        if (a.has("timestamp")) {
+            WSSecTimestamp ts = new WSSecTimestamp();
+            ts.setTimeToLive(a.intFlag("ttl", 300));
+            ts.build(doc, secHeader);
+            tsElement = ts.getElement();
+        }
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        List<Object> signedParts = new ArrayList<>();
+        java.util.function.Supplier<List<org.apache.ws.security.WSEncryptionPart>> sigParts = () -> {
+            List<org.apache.ws.security.WSEncryptionPart> parts = new ArrayList<>();
+            if (a.has("timestamp")) parts.add(new org.apache.ws.security.WSEncryptionPart("Timestamp", WSConstants.WSU_NS, ""));
+            if (a.has("sign-wsa")) {
+                java.util.Set<String> names = new java.util.LinkedHashSet<>();
+                for (org.w3c.dom.Node n = header.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof Element && WSA_NS.equals(n.getNamespaceURI())) names.add(n.getLocalName());
+                }
+                for (String name : names) parts.add(new org.apache.ws.security.WSEncryptionPart(name, WSA_NS, ""));
+            }
+            parts.add(new org.apache.ws.security.WSEncryptionPart("Body", soapNs, ""));
+            for (org.apache.ws.security.WSEncryptionPart p : parts) signedParts.add("{" + p.getNamespace() + "}" + p.getName());
+            return parts;
+        };
+
+        WSSecSignature sig = null;
+        WSSecEncrypt enc = null;
+        for (String step : order.equals("sign-encrypt") ? new String[] { "sign", "encrypt" } : new String[] { "encrypt", "sign" }) {
+            if (step.equals("sign") && sign) {
+                sig = new WSSecSignature();
+                sig.setUserInfo(KEY_ALIAS, KEY_PASSWORD);
+                sig.setKeyIdentifierType(sigKeyId);
+                sig.setSignatureAlgorithm(sigAlg);
+                sig.setDigestAlgo(digestAlg);
+                sig.setSigCanonicalization(WSConstants.C14N_EXCL_OMIT_COMMENTS);
+                sig.prepare(doc, crypto, secHeader);
+                List<javax.xml.crypto.dsig.Reference> refs = sig.addReferencesToSign(sigParts.get(), secHeader);
+                sig.computeSignature(refs);
+                if (sigKeyId == WSConstants.BST_DIRECT_REFERENCE) sig.prependBSTElementToHeader(secHeader);
+            }
+            if (step.equals("encrypt") && encrypt) {
+                enc = new WSSecEncrypt();
+                enc.setUseThisCert(rcert);
+                enc.setKeyIdentifierType(encKeyId);
+                enc.setSymmetricEncAlgorithm(encAlg);
+                enc.setKeyEncAlgo(keywrap);
+                List<org.apache.ws.security.WSEncryptionPart> parts = new ArrayList<>();
+                parts.add(new org.apache.ws.security.WSEncryptionPart("Body", soapNs, "Content"));
+                if (a.has("encrypt-signature")) parts.add(new org.apache.ws.security.WSEncryptionPart("Signature", WSConstants.SIG_NS, "Element"));
+                enc.setParts(parts);
+                enc.build(doc, crypto, secHeader);
+            }
+        }
+        // WSS4J prepends every block; put the Timestamp first, as a Strict layout wants (its
+        // signature covers only its own subtree, so moving it changes no digest).
+        if (tsElement != null) {
+            Element sec = secHeader.getSecurityHeader();
+            sec.insertBefore(tsElement, sec.getFirstChild());
+        }
+        r.put("xml", serialize(doc));
+        r.put("signed", sign ? signedParts : new ArrayList<>());
+        r.put("signatureId", sig == null ? null : sig.getId());
+        r.put("bstId", sig == null ? null : sig.getBSTTokenId());
+        r.put("encryptedKeyId", enc == null ? null : enc.getId());
+        Map<String, Object> algs = new LinkedHashMap<>();
+        algs.put("signature", sign ? sigAlg : null);
+        algs.put("digest", sign ? digestAlg : null);
+        algs.put("data", encrypt ? encAlg : null);
+        algs.put("keyTransport", encrypt ? keywrap : null);
+        r.put("algorithms", algs);
+        r.put("order", order);
+        return r;
+    }
+
+    /** Verifies and decrypts with WSSecurityEngine; the verdict is {"ok": ...}, never a harness error. */
+    private static Map<String, Object> x509Verify(Args a, String stdin) throws Exception {
+        String xml = readInput(a.pos(0, "FILE"), stdin);
+        java.security.PrivateKey key = a.has("key") ? readPrivateKey(a.flag("key", null)) : null;
+        java.security.cert.X509Certificate cert = a.has("cert") ? readCert(a.flag("cert", null), "cert") : null;
+        if (key != null && cert == null) throw new HarnessError("--key needs --cert");
+        List<java.security.cert.X509Certificate> trusted = new ArrayList<>();
+        if (a.has("ca")) trusted.add(readCert(a.flag("ca", null), "ca"));
+        if (a.has("trust")) trusted.add(readCert(a.flag("trust", null), "trust"));
+        org.apache.ws.security.components.crypto.Merlin crypto = cachedMerlin(key, cert, new ArrayList<>(), trusted);
+
+        WSSConfig config = WSSConfig.getNewInstance();
+        if (a.has("no-bsp")) config.setWsiBSPCompliant(false);
+        if (a.has("ts-ttl")) config.setTimeStampTTL(a.intFlag("ts-ttl", 300));
+        if (a.has("ts-future-ttl")) config.setTimeStampFutureTTL(a.intFlag("ts-future-ttl", 60));
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("wsiBSPCompliant", config.isWsiBSPCompliant());
+        cfg.put("timeStampTTL", config.getTimeStampTTL());
+        cfg.put("timeStampFutureTTL", config.getTimeStampFutureTTL());
+        cfg.put("trusted", trusted.size());
+
+        Document doc = parseXml(xml);
+        KeyPasswordCallback cb = new KeyPasswordCallback();
+        WSSecurityEngine engine = new WSSecurityEngine();
+        engine.setWssConfig(config);
+        RequestData data = new RequestData();
+        data.setWssConfig(config);
+        data.setCallbackHandler(cb);
+        data.setSigCrypto(crypto);
+        data.setDecCrypto(crypto);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        List<Object> actions = new ArrayList<>();
+        List<Object> signed = new ArrayList<>();
+        List<Object> decrypted = new ArrayList<>();
+        List<Object> sigMethods = new ArrayList<>();
+        List<Object> digests = new ArrayList<>();
+        List<Object> transports = new ArrayList<>();
+        List<Object> dataAlgs = new ArrayList<>();
+        String signer = null;
+        try {
+            Element sec = WSSecurityUtil.getSecurityHeader(doc, a.flag("actor", null));
+            if (sec == null) {
+                r.put("ok", false);
+                r.put("error", "no wsse:Security header for this actor");
+                r.put("errorCode", "NoSecurityHeader");
+                r.put("config", cfg);
+                return r;
+            }
+            List<WSSecurityEngineResult> results = engine.processSecurityHeader(sec, data);
+            if (results != null) {
+                // WSS4J lists results last-processed first; report them in processing order.
+                List<WSSecurityEngineResult> inOrder = new ArrayList<>(results);
+                java.util.Collections.reverse(inOrder);
+                for (WSSecurityEngineResult res : inOrder) {
+                    Object act = res.get(WSSecurityEngineResult.TAG_ACTION);
+                    int action = act instanceof Integer ? (Integer) act : -1;
+                    actions.add(actionName(action));
+                    Object refs = res.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+                    if (action == WSConstants.SIGN) {
+                        Object m = res.get(WSSecurityEngineResult.TAG_SIGNATURE_METHOD);
+                        if (m != null) sigMethods.add(String.valueOf(m));
+                        Object c = res.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE);
+                        if (c instanceof java.security.cert.X509Certificate) {
+                            signer = ((java.security.cert.X509Certificate) c).getSubjectX500Principal().getName();
+                        }
+                    }
+                    if (action == WSConstants.ENCR) {
+                        Object t = res.get(WSSecurityEngineResult.TAG_ENCRYPTED_KEY_TRANSPORT_METHOD);
+                        if (t != null) transports.add(String.valueOf(t));
+                    }
+                    if (refs instanceof List) {
+                        for (Object o : (List<?>) refs) {
+                            if (!(o instanceof org.apache.ws.security.WSDataRef)) continue;
+                            org.apache.ws.security.WSDataRef d = (org.apache.ws.security.WSDataRef) o;
+                            String name = d.getName() == null ? null : "{" + d.getName().getNamespaceURI() + "}" + d.getName().getLocalPart();
+                            if (action == WSConstants.SIGN) {
+                                signed.add(name);
+                                if (d.getDigestAlgorithm() != null) digests.add(d.getDigestAlgorithm());
+                            } else if (action == WSConstants.ENCR) {
+                                decrypted.add(d.isContent() ? name + "#content" : name);
+                                if (d.getAlgorithm() != null) dataAlgs.add(d.getAlgorithm());
+                            }
+                        }
+                    }
+                }
+            }
+            r.put("ok", true);
+        } catch (WSSecurityException e) {
+            r.put("ok", false);
+            r.put("error", e.getMessage());
+            r.put("errorCode", errorCodeName(e.getErrorCode()));
+            r.put("faultCode", e.getFaultCode() == null ? null : e.getFaultCode().getLocalPart());
+        } catch (RuntimeException e) {
+            // A WSS4J crash on hostile input is still a refusal; say so.
+            r.put("ok", false);
+            r.put("error", String.valueOf(e));
+            r.put("errorCode", "RUNTIME_EXCEPTION");
+        }
+        r.put("actions", actions);
+        r.put("signedElements", signed);
+        r.put("decryptedElements", decrypted);
+        r.put("signatureMethods", sigMethods);
+        r.put("digestMethods", digests);
+        r.put("keyTransports", transports);
+        r.put("dataAlgorithms", dataAlgs);
+        r.put("signerSubject", signer);
+        Element env = doc.getDocumentElement();
+        Element body = env.getNamespaceURI() == null ? null : firstChild(env, env.getNamespaceURI(), "Body");
+        r.put("decryptedBody", body == null ? null : serializeNode(body));
+        r.put("document", serialize(doc));
+        r.put("callbacks", cb.seen);
+        r.put("config", cfg);
+        return r;
+    }
+
+    static String serializeNode(org.w3c.dom.Node node) throws Exception {
+        Transformer t = TransformerFactory.newInstance().newTransformer();
+        t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        StringWriter w = new StringWriter();
+        t.transform(new DOMSource(node), new StreamResult(w));
+        return w.toString();
     }
 
     // ----------------------------------------------------------------------------------------------
