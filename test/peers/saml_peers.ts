@@ -47,7 +47,7 @@ function run(cmd: string, args: (dir: string) => string[], input: string, env: R
 
 /** `samlsign -c cert -f file [-V]`: verify the root assertion's signature with one certificate. */
 export function samlsignVerify(xml: string, cert: string, opts: { validate?: boolean } = {}): PeerRun {
-  const env = opts.validate ? { OPENSAML_SCHEMAS: CATALOGS.join(':') } : {};
+  const env: Record<string, string> = opts.validate ? { OPENSAML_SCHEMAS: CATALOGS.join(':') } : {};
   return run('samlsign', (file) => ['-c', cert, '-f', file, ...(opts.validate ? ['-V'] : [])], xml, env);
 }
 

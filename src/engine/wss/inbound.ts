@@ -18,7 +18,7 @@ import { policyChecks, type RequiredToken } from './inbound_policy.ts';
 import { fromBase64 } from '../crypto/encoding.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import {
-  processBinarySecurityToken, processEncryptedKey, processReferenceList, processSignatureConfirmation,
+  decryptOne, keyInfoResolver, processBinarySecurityToken, processEncryptedKey, processReferenceList, processSignatureConfirmation,
   type DecryptionState, type ReceiverIdentity,
 } from './x509_inbound.ts';
 
@@ -131,8 +131,26 @@ export async function processSecurity(parts: EnvelopeParts, model: SecurityModel
     else result.checks.push({ code: 'WSS_ELEMENT_NOT_PROCESSED', status: 'warn', specRef: 'WSS 1.1 §5', ...where(el), message: `{${el.namespaceURI ?? ''}}${el.localName} in the Security header is not processed by this receiver` });
   }
   result.checks.push(...policyChecks(walk, header));
+  if (ctx.guessKeys) result.checks.push(...(await decryptRemaining(walk)));
   if (result.decryptedTargets.length > 0) result.checks.push(decryptedMessageCheck(walk.doc));
   return result;
+}
+
+/**
+ * Inspector only: EncryptedData no header element pointed at (xmlsec1's layout carries its
+ * EncryptedKey inside the EncryptedData's own KeyInfo) are decrypted too, after the walk.
+ */
+async function decryptRemaining(w: Walk): Promise<Check[]> {
+  const checks: Check[] = [];
+  const resolve = keyInfoResolver(w.doc, w.store, w.decryption.identity, true);
+  for (let round = 0; round < 8; round++) {
+    const left = Array.from(w.doc.getElementsByTagNameNS(NS.xenc, 'EncryptedData')) as Element[];
+    if (left.length === 0) break;
+    const before = checks.length;
+    for (const ed of left) if (ed.parentNode) checks.push(...(await decryptOne(ed, null, resolve, w.decryption, [])));
+    if (!checks.slice(before).some((c) => c.code === 'WSS_DECRYPTED')) break;
+  }
+  return checks;
 }
 
 function firstElement(parent: Element): Element | null {
