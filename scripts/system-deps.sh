@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACKAGES=(chromium fonts-dejavu-core xmlsec1 xml-security-c-utils libwss4j-java libxml-security-java
-  python3-zeep python3-xmlsec python3-lxml opensaml-tools default-jdk-headless)
+  python3-zeep python3-xmlsec python3-lxml opensaml-tools opensaml-schemas xmltooling-schemas default-jdk-headless)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -33,3 +33,4 @@ export type { AlgorithmSuiteName } from './policy/model.ts';
 export { ALGORITHM_SUITES } from './policy/algorithm_suites.ts';
 export { deriveKey as deriveDktKey } from './sc/derive.ts';
 export { decideIssuance } from './trust/issuance_rules.ts';
+export { buildAssertion, signAssertion, validateAssertion } from './saml/index.ts';

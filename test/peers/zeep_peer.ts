@@ -38,10 +38,11 @@ export class ZeepPeerError extends Error {
   override name = 'ZeepPeerError';
 }
 
-/** Runs the requests in one Python process; returns each parsed answer, in order. */
-export function runZeepBatch(requests: ZeepRequest[]): Record<string, unknown>[] {
+/** Runs JSON-line requests through one Python harness process; returns each parsed answer, in order. */
+export function runPythonBatch<R extends { cmd: string }>(script: string, requests: R[]): Record<string, unknown>[] {
   if (requests.length === 0) return [];
-  const r = spawnSync(PYTHON, [SCRIPT], {
+  const name = script.split('/').pop();
+  const r = spawnSync(PYTHON, [script], {
     input: requests.map((q) => JSON.stringify(q)).join('\n') + '\n',
     encoding: 'utf8',
     env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
@@ -49,18 +50,23 @@ export function runZeepBatch(requests: ZeepRequest[]): Record<string, unknown>[]
     timeout: 60000,
   });
   if (r.error) throw new ZeepPeerError(`cannot run ${PYTHON}: ${r.error.message}`);
-  if (r.status !== 0) throw new ZeepPeerError(`zeep_peer.py exited ${String(r.status)}: ${r.stderr}`);
+  if (r.status !== 0) throw new ZeepPeerError(`${name} exited ${String(r.status)}: ${r.stderr}`);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   if (lines.length !== requests.length) {
-    throw new ZeepPeerError(`zeep_peer.py answered ${lines.length} lines for ${requests.length}: ${r.stderr}`);
+    throw new ZeepPeerError(`${name} answered ${lines.length} lines for ${requests.length}: ${r.stderr}`);
   }
   return lines.map((line, i) => {
     const v = JSON.parse(line) as Record<string, unknown>;
     if ('harnessError' in v) {
-      throw new ZeepPeerError(`zeep_peer.py ${requests[i]!.cmd} failed: ${String(v.harnessError)}\n${r.stderr}`);
+      throw new ZeepPeerError(`${name} ${requests[i]!.cmd} failed: ${String(v.harnessError)}\n${r.stderr}`);
     }
     return v;
   });
+}
+
+/** Runs the requests in one Python process; returns each parsed answer, in order. */
+export function runZeepBatch(requests: ZeepRequest[]): Record<string, unknown>[] {
+  return runPythonBatch(SCRIPT, requests);
 }
 
 /** zeep's PasswordDigest for each (nonce, created, password); one Python process for all. */

@@ -2,10 +2,9 @@
 // MemorySignature from zeep.wsse.signature, run with Debian's /usr/bin/python3; a whole batch runs
 // in one Python process.
 
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PYTHON, ZeepPeerError } from './zeep_peer.ts';
+import { runPythonBatch, ZeepPeerError } from './zeep_peer.ts';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'zeep_x509_peer.py');
 
@@ -37,27 +36,7 @@ export type ZeepX509Request = ZeepSignRequest | ZeepVerifyRequest | { cmd: 'vers
 
 /** Runs the requests in one Python process; returns each parsed answer, in order. */
 export function runZeepX509Batch(requests: ZeepX509Request[]): Record<string, unknown>[] {
-  if (requests.length === 0) return [];
-  const r = spawnSync(PYTHON, [SCRIPT], {
-    input: requests.map((q) => JSON.stringify(q)).join('\n') + '\n',
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 60000,
-  });
-  if (r.error) throw new ZeepPeerError(`cannot run ${PYTHON}: ${r.error.message}`);
-  if (r.status !== 0) throw new ZeepPeerError(`zeep_x509_peer.py exited ${String(r.status)}: ${r.stderr}`);
-  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length !== requests.length) {
-    throw new ZeepPeerError(`zeep_x509_peer.py answered ${lines.length} lines for ${requests.length}: ${r.stderr}`);
-  }
-  return lines.map((line, i) => {
-    const v = JSON.parse(line) as Record<string, unknown>;
-    if ('harnessError' in v) {
-      throw new ZeepPeerError(`zeep_x509_peer.py ${requests[i]!.cmd} failed: ${String(v.harnessError)}\n${r.stderr}`);
-    }
-    return v;
-  });
+  return runPythonBatch(SCRIPT, requests);
 }
 
 export const signedXml = (a: Record<string, unknown>): string => {

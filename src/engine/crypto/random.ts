@@ -1,5 +1,5 @@
 // Randomness is injected (DESIGN.md decision 3): a seeded source for reproducible runs, the
-// system source otherwise. Nothing in the engine calls Math.random.
+// system source otherwise; the engine never uses the unseeded JavaScript random function.
 //
 // The seeded source is the ChaCha20 keystream (RFC 8439 §2.4) with an all-zero 96-bit nonce and
 // the block counter starting at 0. Its 256-bit key is SHA-256 (FIPS 180-4) of UTF-8 text:
