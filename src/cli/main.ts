@@ -9,6 +9,7 @@ import { psha1Command, utDigestCommand, utKeyCommand } from './crypto_commands.t
 import { c14nCommand } from './c14n_command.ts';
 import { utVerifyCommand } from './ut_verify_command.ts';
 import { decryptCommand, verifyCommand } from './inspect_commands.ts';
+import { dktCommand } from './dkt_command.ts';
 
 type Command = (args: Args, out: (s: string) => void) => Promise<number>;
 
@@ -21,7 +22,8 @@ const USAGE = `usage: wsbench <command> [options]
   c14n FILE [--id ID] [--prefixes "p q"] [--comments]
   ut-verify FILE --user NAME --password TEXT [--now ISO] [--json]
   verify FILE [--cert PEM] [--key PEM [--key-cert PEM]] [--hmac-key B64] [--now ISO] [--json]
-  decrypt FILE (--key PEM [--key-cert PEM] | --secret B64) [--now ISO]`;
+  decrypt FILE (--key PEM [--key-cert PEM] | --secret B64) [--now ISO]
+  dkt --secret B64 --nonce B64 [--label TEXT] [--offset N | --generation N] --length N`;
 
 const scenarios: Command = async (_args, out) => {
   for (const s of listScenarios()) {
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, { run: Command; flags?: string[] }> = {
   'ut-verify': { run: utVerifyCommand, flags: ['json'] },
   verify: { run: verifyCommand, flags: ['json'] },
   decrypt: { run: decryptCommand },
+  dkt: { run: dktCommand },
 };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
