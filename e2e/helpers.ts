@@ -49,3 +49,27 @@ export async function retypePassword(page: Page, value: string): Promise<void> {
   await page.keyboard.type(value);
   await expect.poll(() => passwordValue(page)).toBe(value);
 }
+
+export async function openScenario(page: Page, scenarioId: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenarioId);
+  await idle(page);
+}
+
+/** The text of a named message editor (main, decrypted, compareA, compareB). */
+export async function editorTextOf(page: Page, name: string): Promise<string> {
+  return page.evaluate((n) => window.wsbenchEditors?.[n]?.text() ?? '', name);
+}
+
+/** Signed and encrypted parts as the editor marks them, and what the signature link highlights. */
+export async function partsOf(page: Page, name = 'main') {
+  return page.evaluate((n) => window.wsbenchEditors?.[n]?.parts() ?? { parts: [], linked: { signature: null, lines: [] } }, name);
+}
+
+/** Paste `text` into a message editor through the clipboard, as a user would. */
+export async function pasteInto(page: Page, editor: import('@playwright/test').Locator, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}

@@ -1,8 +1,13 @@
 // Screenshots of the built app for the README: `npx vite build && npx tsx scripts/screenshot.ts [url]`.
-// Without a URL it starts `vite preview` on port 4181 itself. Saves docs/screenshot.png (the replay
-// variant run to the end, on the replayed request the service refuses as expected) and
-// docs/screenshot-rejected.png (a PasswordDigest request whose digest was changed in the pane),
-// both 1600×1000, and prints how long runToEnd took in Chromium.
+// Without a URL it starts `vite preview` on port 4181 itself. Saves, all 1600×1000:
+// - docs/screenshot.png: the replay variant run to the end, on the replayed request the service
+//   refuses as expected;
+// - docs/screenshot-rejected.png: a PasswordDigest request whose digest was changed in the pane;
+// - docs/screenshot-x509.png: an x509-mutual request with its signed and encrypted parts marked,
+//   the signature's references highlighted and its canonical view open;
+// - docs/screenshot-inspector.png: that request in the inspector with the service's key, decrypted;
+// - docs/screenshot-compare.png: the request against a copy with one character changed;
+// and prints how long runToEnd took in Chromium.
 
 import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,6 +47,53 @@ async function changeDigest(page: Page): Promise<void> {
   if (!digest) throw new Error('no PasswordDigest in the pane');
   await page.locator('.view-line span', { hasText: digest }).last().dblclick();
   await page.keyboard.type('AAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+}
+
+async function x509Step(page: Page): Promise<void> {
+  await page.getByLabel('Scenario').selectOption('x509-mutual');
+  await idle(page);
+  await page.getByRole('button', { name: 'Forward', exact: true }).click();
+  await idle(page);
+  await page.getByRole('button', { name: /^Signature\s+covers/ }).click();
+  const signature = page.getByRole('list', { name: 'Checks' }).locator('.check', { hasText: 'WSS_SIGNATURE' }).first();
+  await signature.getByRole('button', { name: 'Canonical view' }).click();
+  await signature.getByRole('button', { name: 'Canonical bytes' }).first().click();
+  await signature.scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/screenshot-x509.png' });
+  console.log('saved docs/screenshot-x509.png');
+}
+
+async function inspector(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open in the inspector' }).click();
+  await page.getByRole('tab', { name: 'Keys (PKI)' }).click();
+  await page.getByRole('button', { name: 'Use service as receiver' }).click();
+  await page.getByRole('button', { name: 'Inspect', exact: true }).click();
+  await idle(page);
+  await page.getByRole('tab', { name: 'Decrypted' }).click();
+  const signature = page.getByRole('list', { name: 'Checks' }).locator('.check', { hasText: 'WSS_SIGNATURE' }).first();
+  await signature.getByRole('button', { name: 'Canonical view' }).click();
+  await signature.scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: 'docs/screenshot-inspector.png' });
+  console.log('saved docs/screenshot-inspector.png');
+}
+
+async function compare(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Compare two messages' }).click();
+  await page.getByRole('button', { name: 'Take scenario step as ours' }).click();
+  await page.getByRole('button', { name: 'Take scenario step as theirs' }).click();
+  await page.evaluate(() => window.wsbenchEditors?.compareB?.select('echo:Echo<'));
+  await page.keyboard.type('echo:Echa<');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await idle(page);
+  await page.locator('.cmp-ref.ref-bad').first().scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/screenshot-compare.png' });
+  console.log('saved docs/screenshot-compare.png');
 }
 
 async function main(): Promise<void> {
@@ -84,6 +136,10 @@ async function main(): Promise<void> {
     await page.waitForTimeout(600);
     await page.screenshot({ path: 'docs/screenshot-rejected.png' });
     console.log('saved docs/screenshot-rejected.png');
+
+    await x509Step(page);
+    await inspector(page);
+    await compare(page);
   } finally {
     await browser.close();
     preview?.server.kill();

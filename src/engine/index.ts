@@ -34,3 +34,4 @@ export { ALGORITHM_SUITES } from './policy/algorithm_suites.ts';
 export { deriveKey as deriveDktKey } from './sc/derive.ts';
 export { decideIssuance } from './trust/issuance_rules.ts';
 export { buildAssertion, signAssertion, validateAssertion } from './saml/index.ts';
+export { isLegacyAlgorithm, LEGACY_ALGORITHMS } from './crypto/cipher.ts';

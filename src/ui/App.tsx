@@ -1,8 +1,10 @@
-// One screen, fixed grid: top bar; flow (diagram, step, policy) | message pane | report; details.
+// One screen, fixed grid. Scenarios: top bar; flow (diagram, step, policy) | message pane |
+// report; details. Inspector: top bar; key material and Keys | message(s) | report or comparison.
 
 import { useEffect } from 'react';
 import { BottomPanel } from './BottomPanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { InspectorLayout } from './inspector/InspectorLayout.tsx';
 import { MessagePane } from './MessagePane.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
@@ -16,12 +18,21 @@ export function App() {
   useGlobalKeys();
   const runMs = useStore((s) => s.runMs);
   const busy = useStore((s) => s.busy);
+  const mode = useStore((s) => s.mode);
   useEffect(() => {
     // Read by the e2e tests and the screenshot script (performance of runToEnd in this browser).
     if (runMs === null) delete document.body.dataset.runMs;
     else document.body.dataset.runMs = String(runMs);
   }, [runMs]);
 
+  if (mode === 'inspector') {
+    return (
+      <div className="app app-inspector" aria-busy={busy !== null}>
+        <TopBar />
+        <InspectorLayout />
+      </div>
+    );
+  }
   return (
     <div className="app" aria-busy={busy !== null}>
       <TopBar />

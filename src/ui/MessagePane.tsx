@@ -1,8 +1,14 @@
 // The message pane: the step's wire text, editable. What it holds when Deliver is pressed is
-// exactly what the receiver parses (DESIGN decision 1).
+// exactly what the receiver parses (DESIGN decision 1). Signed and encrypted parts are marked; the
+// Decrypted tab shows the document the receiver decrypted, with each part's key chain.
 
+import { useEffect, useState } from 'react';
+import { DecryptedView } from './DecryptedView.tsx';
 import { MessageEditor } from './MessageEditor.tsx';
+import { PaneViewTabs } from './PaneViewTabs.tsx';
+import { PartsLegend } from './PartsLegend.tsx';
 import {
+  selectDecryptedText,
   selectCanForward,
   selectIsPending,
   selectPaneEdited,
@@ -12,6 +18,7 @@ import {
   selectStep,
   useStore,
 } from './store/index.ts';
+import { useMessageParts } from './useMessageParts.ts';
 import { useXmlCheck, type XmlStatus } from './useXmlCheck.ts';
 
 function Toolbar() {
@@ -69,6 +76,7 @@ function Toolbar() {
 function PaneHeader() {
   const step = useStore(selectStep);
   const scenario = useStore(selectScenario);
+  const take = useStore((s) => s.takeScenarioMessage);
   const nameOf = (id: string): string => scenario?.actors.find((a) => a.id === id)?.name ?? id;
   return (
     <div className="pane-header">
@@ -83,6 +91,9 @@ function PaneHeader() {
             {step.transport === 'https' ? 'HTTPS' : 'HTTP'}
           </span>
           <span className={`pill pill-${step.outcome}`}>{step.delivered === null ? 'pending' : 'delivered'}</span>
+          <button type="button" className="small-button" aria-label="Open in the inspector" title="Open this message in the inspector (keys of your choice, canonical bytes, compare)" onClick={() => take('inspect')}>
+            Inspect <span aria-hidden="true">⤴</span>
+          </button>
         </>
       ) : (
         <span className="muted">No step</span>
@@ -91,8 +102,15 @@ function PaneHeader() {
   );
 }
 
-function XmlStatusLine({ xml, text }: { xml: XmlStatus | null; text: string }) {
+export function XmlStatusLine({ xml, text, hint = 'Ctrl+Enter delivers' }: { xml: XmlStatus | null; text: string; hint?: string }) {
   const stale = !xml || xml.text !== text;
+  if (text === '') {
+    return (
+      <div className="xml-status" role="status" aria-label="Well-formedness">
+        <span className="muted">No message yet</span>
+      </div>
+    );
+  }
   if (xml?.problem && !stale) {
     const p = xml.problem;
     return (
@@ -108,7 +126,7 @@ function XmlStatusLine({ xml, text }: { xml: XmlStatus | null; text: string }) {
       ) : (
         <>
           <span className="ok" aria-hidden="true">✓</span> Well-formed XML
-          <span className="muted"> · {text.split('\n').length} lines · {new TextEncoder().encode(text).length} bytes · Ctrl+Enter delivers</span>
+          <span className="muted"> · {text.split('\n').length} lines · {new TextEncoder().encode(text).length} bytes · {hint}</span>
         </>
       )}
     </div>
@@ -117,13 +135,42 @@ function XmlStatusLine({ xml, text }: { xml: XmlStatus | null; text: string }) {
 
 export function MessagePane() {
   const text = useStore(selectPaneText);
+  const current = useStore((s) => s.current);
   const report = useStore((s) => selectStep(s)?.report ?? null);
+  const decrypted = useStore(selectDecryptedText);
+  const paneView = useStore((s) => s.paneView);
   const xml = useXmlCheck(text);
+  const parts = useMessageParts(text);
+  const [pinned, setPinned] = useState<string | null>(null);
+  useEffect(() => setPinned(null), [current]);
+  const showDecrypted = paneView === 'decrypted' && decrypted !== null;
   return (
     <section className="message panel" aria-label="Message pane">
       <PaneHeader />
       <Toolbar />
-      <MessageEditor text={text} xml={xml} checks={report?.checks ?? null} />
+      <div className="view-bar">
+        <PaneViewTabs decryptedAvailable={decrypted !== null} />
+        <PartsLegend parts={parts?.parts ?? null} pinned={pinned} onPin={setPinned} label="Signed and encrypted parts" />
+      </div>
+      <div className="pane-body" id="pane-view-panel" role="tabpanel" aria-label={showDecrypted ? 'Decrypted message' : 'Wire message'}>
+        <MessageEditor
+          text={text}
+          name="main"
+          ariaLabel="Message XML"
+          hidden={showDecrypted}
+          xml={xml}
+          checks={report?.checks ?? null}
+          parts={parts}
+          pinned={pinned}
+          onPinSignature={setPinned}
+          onEdit={(t) => {
+            const s = useStore.getState();
+            s.setEdit(s.current, t);
+          }}
+          onSubmit={() => void useStore.getState().deliverCurrent()}
+        />
+        {showDecrypted && <DecryptedView document={decrypted} report={report} />}
+      </div>
       <XmlStatusLine xml={xml} text={text} />
     </section>
   );

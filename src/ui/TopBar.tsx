@@ -1,6 +1,9 @@
-// Top bar: scenario, variant and seed pickers, Restart and Run to end, and the engine's status.
+// Top bar: the mode switch; in Scenarios mode the scenario, variant and seed pickers, Restart and
+// Run to end; in Inspector mode Inspect | Compare; and the engine's status.
 
 import { useEffect, useState } from 'react';
+import { InspectorTopControls } from './inspector/InspectorTopControls.tsx';
+import { ModeSwitch } from './ModeSwitch.tsx';
 import { selectScenario, useStore } from './store/index.ts';
 
 function ScenarioPicker() {
@@ -120,14 +123,11 @@ function Status() {
   );
 }
 
-export function TopBar() {
+function ScenarioControls() {
   const restart = useStore((s) => s.restart);
   const playToEnd = useStore((s) => s.playToEnd);
   return (
-    <header className="topbar">
-      <div className="brand" aria-label="wsbench">
-        <span className="brand-mark" aria-hidden="true">⟫</span>wsbench
-      </div>
+    <>
       <ScenarioPicker />
       <VariantPicker />
       <VersionPickers />
@@ -138,6 +138,19 @@ export function TopBar() {
       <button type="button" onClick={() => void playToEnd()} title="Deliver every remaining step as produced">
         <span aria-hidden="true">▶▶</span> Run to end
       </button>
+    </>
+  );
+}
+
+export function TopBar() {
+  const mode = useStore((s) => s.mode);
+  return (
+    <header className="topbar">
+      <div className="brand" aria-label="wsbench">
+        <span className="brand-mark" aria-hidden="true">⟫</span>wsbench
+      </div>
+      <ModeSwitch />
+      {mode === 'scenarios' ? <ScenarioControls /> : <InspectorTopControls />}
       <Status />
     </header>
   );

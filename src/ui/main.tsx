@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { useStore } from './store/index.ts';
 import './styles.css';
+import './parts.css';
+import './inspector.css';
 
 void useStore.getState().init();
 

@@ -13,6 +13,7 @@ export function useGlobalKeys(): void {
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest(OWNS_ARROWS)) return;
       const store = useStore.getState();
+      if (store.mode !== 'scenarios') return;
       if (e.key === 'ArrowRight') {
         e.preventDefault();
         void store.stepForward();

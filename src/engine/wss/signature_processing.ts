@@ -55,7 +55,7 @@ function summary(sig: Element, v: SignatureVerification): Check {
     code: 'WSS_SIGNATURE', status: 'info', specRef: 'WSS 1.1 §8', ...where(sig),
     message: `signature ${v.ok ? 'verified' : 'did not verify'}: ${v.references.length} reference(s), key ${v.key?.source ?? 'not found'}`,
     details: {
-      signature: path, signatureAlgorithm: v.signatureAlgorithm, c14nAlgorithm: v.c14nAlgorithm,
+      signature: path, ok: v.ok, signatureAlgorithm: v.signatureAlgorithm, c14nAlgorithm: v.c14nAlgorithm,
       signedInfoCanonical: v.signedInfoCanonical, key: v.key, references: v.references.map((r) => ({ ...r })),
     },
   };

@@ -1,19 +1,26 @@
-// The message pane's editor: one Monaco instance for the XML of the step on screen. React never
-// touches Monaco directly; MessageEditor.tsx drives it through this handle.
+// A message editor: one Monaco instance over one XML text (the scenario step, the inspector's
+// message, a compare side, or the read-only decrypted document). React never touches Monaco
+// directly; MessageEditor.tsx drives it through this handle.
 
-import type { Check } from '../../engine/index.ts';
+import type { Check, PartMarker } from '../../engine/index.ts';
 import { installElementHover, type ExplainElement } from './hover.ts';
 import { REPORT_OWNER, XML_OWNER, setCheckMarkers, setXmlProblem, type XmlProblem } from './markers.ts';
 import { monaco } from './monaco.ts';
+import { PartDecorations, type PartsProbe } from './parts.ts';
 
 export interface MessageEditorOptions {
   text: string;
   ariaLabel: string;
   explain: ExplainElement;
-  /** Called with the pane's text after each user edit (not after setText). */
-  onEdit(text: string): void;
-  /** Ctrl/Cmd+Enter. */
-  onDeliver(): void;
+  /** Name under which the e2e probe is registered (window.wsbenchEditors); 'main' is also window.wsbenchEditor. */
+  probe: string;
+  readOnly?: boolean;
+  /** Called with the editor's text after each user edit (not after setText). */
+  onEdit?(text: string): void;
+  /** Ctrl/Cmd+Enter (deliver, inspect). */
+  onSubmit?(): void;
+  /** A "signed" glyph was clicked: pin (or unpin, null) the signature's highlight. */
+  onPinSignature?(signature: string | null): void;
 }
 
 export interface MessageEditorHandle {
@@ -22,7 +29,15 @@ export interface MessageEditorHandle {
   getText(): string;
   setXmlProblem(problem: XmlProblem | null): void;
   setChecks(checks: readonly Check[]): void;
+  /** Signed and encrypted parts of the current text (messageParts). */
+  setParts(parts: readonly PartMarker[]): void;
+  /** Keep the references of this signature highlighted (null: only while hovering). */
+  pinSignature(signature: string | null): void;
   reveal(line: number, column: number): void;
+  /** Reveal the element at an engine path; false when the text has no such element. */
+  revealPath(path: string): boolean;
+  /** Scroll the element at an engine path to the top, without moving focus or the cursor. */
+  scrollToPath(path: string): void;
   focus(): void;
   dispose(): void;
 }
@@ -33,12 +48,29 @@ export interface EditorProbe {
   text(): string;
   /** The cursor's line number and that line's text. */
   cursor(): { line: number; lineText: string };
+  /** Signed and encrypted parts as marked, and what the signature link highlights now. */
+  parts(): PartsProbe;
+  /** Select the first occurrence of `needle`, reveal and focus it (for keyboard edits in tests). */
+  select(needle: string): boolean;
 }
 
 declare global {
   interface Window {
+    /** The main message editor (scenario pane or inspector). */
     wsbenchEditor?: EditorProbe;
+    /** Every message editor on screen, by name: main, decrypted, compareA, compareB. */
+    wsbenchEditors?: Record<string, EditorProbe>;
   }
+}
+
+function registerProbe(name: string, probe: EditorProbe): () => void {
+  window.wsbenchEditors ??= {};
+  window.wsbenchEditors[name] = probe;
+  if (name === 'main') window.wsbenchEditor = probe;
+  return () => {
+    if (window.wsbenchEditors?.[name] === probe) delete window.wsbenchEditors[name];
+    if (window.wsbenchEditor === probe) delete window.wsbenchEditor;
+  };
 }
 
 export function createMessageEditor(container: HTMLElement, opts: MessageEditorOptions): MessageEditorHandle {
@@ -48,10 +80,13 @@ export function createMessageEditor(container: HTMLElement, opts: MessageEditorO
     language: 'xml',
     theme: 'wsbench',
     ariaLabel: opts.ariaLabel,
+    readOnly: opts.readOnly ?? false,
     automaticLayout: true,
     glyphMargin: true,
     minimap: { enabled: false },
     wordWrap: 'on',
+    lineNumbersMinChars: 3,
+    lineDecorationsWidth: 12,
     wrappingIndent: 'indent',
     fontSize: 12.5,
     lineHeight: 19,
@@ -74,14 +109,21 @@ export function createMessageEditor(container: HTMLElement, opts: MessageEditorO
   if (!model) throw new Error('Monaco created an editor without a model');
   const glyphs = editor.createDecorationsCollection();
   const xmlGlyphs = editor.createDecorationsCollection();
+  const parts = new PartDecorations(monaco, editor, (sig) => opts.onPinSignature?.(sig));
   let applying = false;
 
   editor.onDidChangeModelContent(() => {
-    if (!applying) opts.onEdit(editor.getValue());
+    // Text pasted into an empty model can switch it to CRLF; XML parsers normalize line ends to LF
+    // anyway (XML 1.0 §2.11), and LF keeps offsets, columns and the stored workspace simple.
+    if (model.getEOL() !== '\n') {
+      model.pushEOL(monaco.editor.EndOfLineSequence.LF);
+      return;
+    }
+    if (!applying) opts.onEdit?.(editor.getValue());
   });
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onDeliver());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onSubmit?.());
 
-  window.wsbenchEditor = {
+  const unregister = registerProbe(opts.probe, {
     markers: () =>
       [XML_OWNER, REPORT_OWNER].flatMap((owner) =>
         monaco.editor.getModelMarkers({ owner, resource: model.uri }).map((m) => ({
@@ -98,6 +140,25 @@ export function createMessageEditor(container: HTMLElement, opts: MessageEditorO
       const line = editor.getPosition()?.lineNumber ?? 1;
       return { line, lineText: model.getLineContent(line) };
     },
+    parts: () => parts.probe(),
+    select: (needle) => {
+      const at = model.getValue().indexOf(needle);
+      if (at < 0) return false;
+      const from = model.getPositionAt(at);
+      const to = model.getPositionAt(at + needle.length);
+      editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+      editor.revealRangeInCenter(new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column));
+      editor.focus();
+      return true;
+    },
+  });
+
+  const reveal = (line: number, column: number): void => {
+    const lineNumber = Math.min(Math.max(line, 1), model.getLineCount());
+    const col = Math.min(Math.max(column, 1), model.getLineMaxColumn(lineNumber));
+    editor.revealLineInCenter(lineNumber);
+    editor.setSelection(new monaco.Selection(lineNumber, col, lineNumber, model.getLineMaxColumn(lineNumber)));
+    editor.focus();
   };
 
   return {
@@ -116,16 +177,21 @@ export function createMessageEditor(container: HTMLElement, opts: MessageEditorO
     getText: () => editor.getValue(),
     setXmlProblem: (problem) => setXmlProblem(monaco, model, problem, xmlGlyphs),
     setChecks: (checks) => setCheckMarkers(monaco, editor, checks, glyphs),
-    reveal(line, column) {
-      const lineNumber = Math.min(Math.max(line, 1), model.getLineCount());
-      const col = Math.min(Math.max(column, 1), model.getLineMaxColumn(lineNumber));
-      editor.revealLineInCenter(lineNumber);
-      editor.setSelection(new monaco.Selection(lineNumber, col, lineNumber, model.getLineMaxColumn(lineNumber)));
-      editor.focus();
+    setParts: (markers) => parts.set(markers),
+    pinSignature: (signature) => parts.pin(signature),
+    reveal,
+    revealPath(path) {
+      const at = parts.lineOfPath(path);
+      if (at) reveal(at.line, at.column);
+      return at !== null;
+    },
+    scrollToPath(path) {
+      const at = parts.lineOfPath(path);
+      if (at) editor.revealLineNearTop(at.line);
     },
     focus: () => editor.focus(),
     dispose() {
-      if (window.wsbenchEditor) delete window.wsbenchEditor;
+      unregister();
       editor.dispose();
       model.dispose();
     },

@@ -37,7 +37,11 @@ export function setXmlProblem(monaco: Monaco, model: Model, problem: XmlProblem 
     marker
       ? [{
           range: new monaco.Range(marker.startLineNumber, 1, marker.startLineNumber, 1),
-          options: { glyphMarginClassName: 'wsb-glyph-fail', glyphMarginHoverMessage: { value: `**Not well-formed** — ${marker.message}` } },
+          options: {
+            glyphMarginClassName: 'wsb-glyph-fail',
+            glyphMarginHoverMessage: { value: `**Not well-formed** — ${marker.message}` },
+            glyphMargin: { position: monaco.editor.GlyphMarginLane.Right },
+          },
         }]
       : [],
   );
@@ -65,6 +69,8 @@ export function setCheckMarkers(monaco: Monaco, editor: CodeEditor, checks: read
           options: {
             glyphMarginClassName: fail ? 'wsb-glyph-fail' : 'wsb-glyph-warn',
             glyphMarginHoverMessage: { value: `**${c.code}** — ${c.message}\n\n*${c.specRef}*` },
+            // Failures sit in the right lane: signed and encrypted parts use the others (parts.ts).
+            glyphMargin: { position: monaco.editor.GlyphMarginLane.Right },
           },
         },
       ];

@@ -2,6 +2,7 @@
 // itself, so selecting it does not re-render on unrelated changes.
 
 import type { StepRecord } from '../../engine/index.ts';
+import { decryptedDocument } from '../report/details.ts';
 import type { StoreState } from './types.ts';
 
 type PaneSource = Pick<StoreState, 'run' | 'current' | 'edits'>;
@@ -40,3 +41,16 @@ export const selectScenario = (s: StoreState) => s.scenarios.find((x) => x.id ==
 
 export const selectVariant = (s: StoreState) =>
   selectScenario(s)?.variants.find((v) => v.id === s.variantId) ?? null;
+
+/** The text of the main editor: the scenario pane, or the inspector's message. */
+export function mainTextOf(s: StoreState): string {
+  return s.mode === 'scenarios' ? paneTextOf(s) : s.inspectText;
+}
+
+/** The decrypted document the main pane can show (the step's report, or the inspection), or null. */
+export function decryptedTextOf(s: StoreState): string | null {
+  if (s.mode === 'scenarios') return decryptedDocument(selectStep(s)?.report);
+  return s.inspection?.decrypted ?? decryptedDocument(s.inspection?.report);
+}
+
+export const selectDecryptedText = (s: StoreState): string | null => decryptedTextOf(s);
