@@ -11,6 +11,8 @@ import { processSecurity } from '../wss/inbound.ts';
 import { remember, type NonceEntry } from '../wss/nonce_cache.ts';
 import { loadIdentity, type X509IdentityState } from './x509_identity.ts';
 import { signatureValues, trustChecks } from './x509_messages.ts';
+import { parseCertificate } from '../crypto/x509.ts';
+import { tokenPolicyChecks } from '../wss/saml_processing.ts';
 
 export interface ServiceState {
   id: string;
@@ -30,6 +32,8 @@ export interface ServiceState {
   } | null;
   /** X.509 identity for the AsymmetricBinding (service certificate and key, the CA it trusts). */
   x509?: X509IdentityState;
+  /** A relying party of an STS: the STS certificate it trusts and its own address (the audience). */
+  saml?: { stsCertPem: string; audience: string };
 }
 
 export interface Delivery {
@@ -49,8 +53,11 @@ export async function serviceReceive(state: ServiceState, d: Delivery, expectedA
       const a = readAddressing(parts.headerBlocks);
       checks.push(...checkAddressing(a, expectedAction));
       const id = state.x509 ? await loadIdentity(state.x509) : undefined;
-      const sec = await processSecurity(parts, state.policy, { ...state, now: d.now, transport: d.transport, ...(id ? { identity: { privateKey: id.key, certificate: id.cert }, knownCerts: [id.ca] } : {}) });
+      const saml = state.saml ? { trustedIssuers: [await parseCertificate(state.saml.stsCertPem)], audience: state.saml.audience } : undefined;
+      const { saml: _saml, ...plain } = state;
+      const sec = await processSecurity(parts, state.policy, { ...plain, now: d.now, transport: d.transport, ...(id ? { identity: { privateKey: id.key, certificate: id.cert }, knownCerts: [id.ca] } : {}), ...(saml ? { saml } : {}) });
       checks.push(...sec.checks);
+      if (saml) checks.push(...tokenPolicyChecks(sec.assertions, sec.signatures, parts.body));
       if (id && state.policy.binding?.kind === 'AsymmetricBinding') checks.push(...(await trustChecks(sec.certificates, id.ca, d.now)));
       const report = makeReport(state.id, checks);
       const signer = sec.certificates[0];

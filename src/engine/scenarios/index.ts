@@ -4,8 +4,9 @@ import { UsageError } from '../report/index.ts';
 import type { ScenarioDef, ScenarioInfo } from './types.ts';
 import { usernameTokenScenario } from './usernametoken.ts';
 import { x509MutualScenario } from './x509_mutual.ts';
+import { stsIssuanceScenario } from './sts_issuance.ts';
 
-export const SCENARIOS: ScenarioDef[] = [usernameTokenScenario, x509MutualScenario];
+export const SCENARIOS: ScenarioDef[] = [usernameTokenScenario, x509MutualScenario, stsIssuanceScenario];
 
 export function findScenario(id: string): ScenarioDef {
   const s = SCENARIOS.find((x) => x.id === id);

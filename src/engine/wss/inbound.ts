@@ -17,6 +17,8 @@ import { emptyStore, processSignature, type SignatureResult, type TokenStore } f
 import { policyChecks, type RequiredToken } from './inbound_policy.ts';
 import { fromBase64 } from '../crypto/encoding.ts';
 import { serializeXml } from '../xml/serialize.ts';
+import type { AssertionValidation } from '../saml/index.ts';
+import { processAssertion } from './saml_processing.ts';
 import {
   decryptOne, keyInfoResolver, processBinarySecurityToken, processEncryptedKey, processReferenceList, processSignatureConfirmation,
   type DecryptionState, type ReceiverIdentity,
@@ -35,6 +37,8 @@ export interface InboundContext extends UtValidation {
   expectedConfirmations?: string[];
   /** Inspector only: try the keys given when a KeyInfo names none of them. */
   guessKeys?: boolean;
+  /** SAML assertions: the STS certificates trusted and this receiver's audience URI. */
+  saml?: { trustedIssuers: CertInfo[]; audience?: string };
 }
 
 export interface InboundResult {
@@ -46,6 +50,8 @@ export interface InboundResult {
   certificates: CertInfo[];
   /** Elements that arrived encrypted (the parent for Content encryption). */
   decryptedTargets: Element[];
+  /** SAML assertions carried, with what their validation found. */
+  assertions: Array<{ element: Element; validation: AssertionValidation }>;
 }
 
 /** The state of one walk over a Security header. */
@@ -101,14 +107,26 @@ const PROCESSORS: Record<string, Processor> = {
   [`{${NS.xenc}}ReferenceList`]: async (el, w) => {
     w.result.checks.push(...(await processReferenceList(el, w.store, w.decryption)));
   },
+  [`{${NS.saml11}}Assertion`]: async (el, w) => processSaml(el, w),
+  [`{${NS.saml2}}Assertion`]: async (el, w) => processSaml(el, w),
   [`{${NS.wsse11}}SignatureConfirmation`]: async (el, w) => {
     w.result.checks.push(...processSignatureConfirmation(el, w.decryption));
   },
 };
 
+async function processSaml(el: Element, w: Walk): Promise<void> {
+  const r = await processAssertion(el, w.store, {
+    trustedIssuers: w.ctx.saml?.trustedIssuers ?? w.store.knownCerts, now: w.ctx.now,
+    ...(w.ctx.saml?.audience ? { audience: w.ctx.saml.audience } : {}), ...(w.ctx.identity ? { identity: w.ctx.identity } : {}),
+  });
+  w.result.checks.push(...r.checks);
+  w.result.assertions.push({ element: el, validation: r.validation });
+  if (r.validation.accepted && r.validation.subject && !w.result.principal) w.result.principal = r.validation.subject;
+}
+
 /** Processes the Security header of a parsed envelope against the model. */
 export async function processSecurity(parts: EnvelopeParts, model: SecurityModel, ctx: InboundContext): Promise<InboundResult> {
-  const result: InboundResult = { checks: [...checkTransport(model, ctx)], tokens: [], signatures: [], certificates: [], decryptedTargets: [] };
+  const result: InboundResult = { checks: [...checkTransport(model, ctx)], tokens: [], signatures: [], certificates: [], decryptedTargets: [], assertions: [] };
   const { header, checks } = findSecurityHeader(parts.headerBlocks, parts.version);
   result.checks.push(...checks);
   const required = requiredTokens(model);

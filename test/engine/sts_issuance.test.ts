@@ -1,0 +1,72 @@
+// STS issuance (seed 004): every variant end to end; the issued token really has the confirmation
+// method and proof key asked for; forgeries and missing proof of possession are refused.
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { collectSecrets, deliver, listScenarios, runToEnd, startRun, type Report } from '../../src/engine/index.ts';
+
+const scenario = listScenarios().find((s) => s.id === 'sts-issuance')!;
+const failCodes = (r: Report) => r.checks.filter((c) => c.status === 'fail').map((c) => c.code);
+
+function pSha1(secret: Buffer, seed: Buffer, n: number): Buffer {
+  const out: Buffer[] = [];
+  let a = seed;
+  while (Buffer.concat(out).length < n) {
+    a = createHmac('sha1', secret).update(a).digest();
+    out.push(createHmac('sha1', secret).update(Buffer.concat([a, seed])).digest());
+  }
+  return Buffer.concat(out).subarray(0, n);
+}
+
+describe('sts-issuance: every variant meets its expectations', () => {
+  for (const v of scenario.variants) {
+    it(v.id, async () => {
+      const done = await runToEnd(await startRun('sts-issuance', v.id));
+      for (const s of done.steps) expect({ n: s.n, outcome: s.outcome, fails: failCodes(s.report!) }).toMatchObject({ n: s.n, outcome: 'as-expected' });
+    });
+  }
+});
+
+describe('issued tokens', () => {
+  it('a ComputedKey proof key is P_SHA1(requestor entropy, issuer entropy), and the service accepts a signature made with it', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'saml20-hok-symmetric-entropy-trust13'));
+    const keys = collectSecrets(done) as Record<string, string>;
+    const expected = pSha1(Buffer.from(keys['client entropy']!, 'base64'), Buffer.from(keys['issued stsEntropy']!, 'base64'), 32);
+    expect(keys['issued proofKey']).toBe(expected.toString('base64'));
+    expect(done.steps[1]!.produced).toContain('/CK/PSHA1</wst:ComputedKey>');
+    expect(done.steps[2]!.report!.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['SAML_PROOF_OF_POSSESSION']));
+  });
+
+  it('a bearer token has the bearer confirmation method and no proof token', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'saml11-bearer-trust13'));
+    expect(done.steps[1]!.produced).toContain('urn:oasis:names:tc:SAML:1.0:cm:bearer');
+    expect(done.steps[1]!.produced).not.toContain('RequestedProofToken');
+  });
+
+  it('a symmetric holder-of-key assertion carries the proof key encrypted for the service (RSA-OAEP, ThumbprintSHA1)', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'saml11-hok-symmetric-trust-feb2005'));
+    const rstr = done.steps[1]!.produced;
+    expect(rstr).toContain('urn:oasis:names:tc:SAML:1.0:cm:holder-of-key');
+    expect(rstr).toMatch(/<xenc:EncryptionMethod Algorithm="http:\/\/www.w3.org\/2001\/04\/xmlenc#rsa-oaep-mgf1p"/);
+    expect(rstr).toContain('#ThumbprintSHA1');
+    expect(rstr).toContain('http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/Issue');
+  });
+});
+
+describe('Security: issued tokens', () => {
+  async function toService(variant: string, edit: (w: string) => string) {
+    let s = await startRun('sts-issuance', variant);
+    s = await deliver(s, 0, s.steps[0]!.produced);
+    s = await deliver(s, 1, s.steps[1]!.produced);
+    return (await deliver(s, 2, edit(s.steps[2]!.produced))).steps[2]!.report!;
+  }
+
+  it('Security: a changed subject in the assertion breaks the STS signature', async () => {
+    const r = await toService('saml20-bearer-trust13', (w) => w.replace(/(<saml2?:NameID[^>]*>)alice/, '$1mallory'));
+    expect(failCodes(r)).toEqual(expect.arrayContaining(['SAML_SIGNATURE_INVALID', 'SAML_TOKEN_MISSING']));
+  });
+
+  it('Security: a holder-of-key token without the proof-of-possession signature is refused', async () => {
+    const r = await toService('saml11-hok-symmetric-trust13', (w) => w.replace(/<ds:Signature xmlns:ds="http:\/\/www.w3.org\/2000\/09\/xmldsig#"><ds:SignedInfo>(?:(?!<\/ds:Signature>)[\s\S])*<ds:KeyInfo><wsse:SecurityTokenReference[\s\S]*?<\/ds:Signature>/, ''));
+    expect(failCodes(r)).toContain('SAML_NO_PROOF_OF_POSSESSION');
+  });
+});
