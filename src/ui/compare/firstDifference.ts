@@ -36,7 +36,8 @@ function isHighSurrogate(code: number): boolean {
 
 /** The line of `text` holding `index`, and the 0-based position of `index` within that line. */
 export function lineAround(text: string, index: number): { text: string; at: number } {
-  const start = text.lastIndexOf('\n', index - 1) + 1;
+  // (At index 0 there is no line before: lastIndexOf would clamp -1 to 0 and find a leading '\n'.)
+  const start = index > 0 ? text.lastIndexOf('\n', index - 1) + 1 : 0;
   const end = text.indexOf('\n', index);
   return { text: text.slice(start, end < 0 ? text.length : end), at: index - start };
 }
