@@ -70,3 +70,17 @@ describe('Security: issued tokens', () => {
     expect(failCodes(r)).toContain('SAML_NO_PROOF_OF_POSSESSION');
   });
 });
+
+describe('Validate, Renew, Cancel', () => {
+  it('the renewed token is a new assertion the service accepts, and a cancelled token validates as invalid', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'lifecycle-trust-feb2005'));
+    expect(done.steps.map((s) => s.outcome).every((o) => o === 'as-expected')).toBe(true);
+    const firstId = /AssertionID="([^"]+)"|ID="(_[^"]+)"/.exec(done.steps[1]!.produced)!.slice(1).find(Boolean);
+    const renewedId = /ID="(_[^"]+)"/.exec(done.steps[7]!.produced)![1];
+    expect(renewedId).not.toBe(firstId);
+    expect(done.steps[8]!.produced).toContain(renewedId!);
+    expect(done.steps[5]!.produced).toContain('http://schemas.xmlsoap.org/ws/2005/02/trust/status/valid');
+    expect(done.steps[11]!.produced).toContain('RequestedTokenCancelled');
+    expect(done.steps[13]!.report!.checks.find((c) => c.status === 'fail')!.code).toBe('WST_STATUS_INVALID');
+  });
+});

@@ -30,6 +30,7 @@ import { buildStr } from '../wss/security_token_reference.ts';
 import { uuidV4 } from '../crypto/random.ts';
 import { importPrivateKeyPem } from '../crypto/keys.ts';
 import type { X509IdentityState } from './x509_identity.ts';
+import { lifecycleDecide, type IssuedToken, type LifecycleDecision } from './sts_lifecycle.ts';
 
 export interface StsState {
   id: string;
@@ -45,9 +46,10 @@ export interface StsState {
   last: null | {
     messageId?: string; requester?: string; fault?: { subcode: string; reason: string };
     keySize?: number; tokenType?: string; confirmation?: string; proofKey?: string; clientEntropy?: string; appliesTo?: string;
+    lifecycle?: LifecycleDecision;
   };
   /** Tokens issued so far (for Renew / Validate / Cancel and the inspector). */
-  issued: Array<{ id: string; subject: string; expires: string; confirmation: string }>;
+  issued: IssuedToken[];
 }
 
 /** Receives an RST: authenticates the requester, reads the RST, makes the four decisions. */
@@ -65,7 +67,11 @@ export async function stsReceive(state: StsState, wire: string, transport: 'http
       const rstEl = childElements(parts.body)[0];
       const { rst, checks: rc } = rstEl ? readRst(rstEl) : { rst: null, checks: [{ code: 'WST_NOT_RST', status: 'fail' as const, specRef: 'WS-Trust 1.3 §3.1', path: 'Envelope/Body', message: 'expected a wst:RequestSecurityToken in the Body, found nothing' }] };
       checks.push(...rc);
-      if (rst) {
+      if (rst && rst.requestType && rst.requestType !== 'issue') {
+        const l = lifecycleDecide(rst, state.issued, now, authenticated);
+        checks.push(...l.checks);
+        next.last = { ...(a.messageId ? { messageId: a.messageId } : {}), requester: sec.principal ?? '', lifecycle: l.decision };
+      } else if (rst) {
         const d = stsDecide(rst, { authenticated, kind: 'username', identity: sec.principal ?? '', binding: transport === 'https' ? 'transport' : 'asymmetric' }, state.config);
         checks.push(...d.checks);
         next.last = {
@@ -94,8 +100,10 @@ export async function stsRespond(state: StsState, env: IssueEnv): Promise<{ wire
   const last = state.last;
   const v = TRUST_VERSIONS[state.trust];
   const addressing = (action: string) => addressingHeaders(env.wsa, { action, to: WSA[env.wsa].anonymous, messageId: `urn:uuid:${uuidV4(env.random)}`, ...(last?.messageId ? { relatesTo: last.messageId } : {}) });
+  if (last?.lifecycle && (last.lifecycle.valid || last.lifecycle.kind === 'validate')) return lifecycleRespond(state, last.lifecycle, env, addressing);
   if (!last?.confirmation) {
-    const fault = last?.fault ?? { subcode: 'wst:InvalidRequest', reason: 'the request could not be read' };
+    const lifecycleFault = last?.lifecycle ? { subcode: last.lifecycle.kind === 'renew' ? 'wst:UnableToRenew' : 'wst:InvalidRequest', reason: last.lifecycle.reason } : undefined;
+    const fault = last?.fault ?? lifecycleFault ?? { subcode: 'wst:InvalidRequest', reason: 'the request could not be read' };
     const doc = buildFault(env.soap, { sender: true, reason: fault.reason, subcode: { ns: v.ns, qname: fault.subcode } }, addressing(WSA[env.wsa].faultAction));
     return { wire: formatXml(serializeXml(doc)), state, secrets: {} };
   }
@@ -110,18 +118,46 @@ export async function stsRespond(state: StsState, env: IssueEnv): Promise<{ wire
   const wire = parseXml(formatXml(serializeXml(doc)));
   const slot = wire.getElementsByTagNameNS(v.ns, 'RequestedSecurityToken')[0] as Element;
   slot.appendChild(wire.importNode(issued.token, true));
-  const next: StsState = { ...state, issued: [...state.issued, { id: issued.assertionId, subject: last.requester ?? '', expires: new Date(env.now + state.config.lifetimeSeconds * 1000).toISOString(), confirmation: last.confirmation }] };
+  const record: IssuedToken = {
+    id: issued.assertionId, subject: last.requester ?? '', expires: new Date(env.now + state.config.lifetimeSeconds * 1000).toISOString(), confirmation: last.confirmation,
+    ...(issued.secrets['proofKey'] ? { proofKey: issued.secrets['proofKey'] } : {}), ...(last.appliesTo ? { appliesTo: last.appliesTo } : {}), ...(last.tokenType ? { tokenType: last.tokenType } : {}),
+  };
+  const next: StsState = { ...state, issued: [...state.issued, record] };
   return { wire: serializeXml(wire), state: next, secrets: issued.secrets };
 }
 
-async function issue(state: StsState, last: NonNullable<StsState['last']>, env: IssueEnv) {
+/** Validate: an RSTR with Status; Renew: a fresh assertion (same subject, confirmation, proof key); Cancel: RequestedTokenCancelled. */
+async function lifecycleRespond(state: StsState, l: LifecycleDecision, env: IssueEnv, addressing: (action: string) => ElSpec[]) {
+  const v = TRUST_VERSIONS[state.trust];
+  const final = state.trust === '1.3';
+  const action = { validate: final ? v.actions.validateFinal : v.actions.validateResponse, renew: final ? v.actions.renewFinal : v.actions.renewResponse, cancel: final ? v.actions.cancelFinal : v.actions.cancelResponse }[l.kind] ?? v.actions.issueResponse;
+  const token = state.issued.find((t) => t.id === l.targetId);
+  if (l.kind === 'renew' && token) {
+    const last = { requester: token.subject, confirmation: token.confirmation, proofKey: token.proofKey ? 'symmetric' : 'none', tokenType: token.tokenType ?? '', ...(token.appliesTo ? { appliesTo: token.appliesTo } : {}) };
+    const issued = await issue(state, last, env, token.proofKey ? fromBase64(token.proofKey) : undefined);
+    const doc = buildEnvelope({ version: env.soap, xmlns: { wsa: WSA[env.wsa].ns }, headers: addressing(action), body: [issued.rstr] });
+    const wire = parseXml(formatXml(serializeXml(doc)));
+    (wire.getElementsByTagNameNS(v.ns, 'RequestedSecurityToken')[0] as Element).appendChild(wire.importNode(issued.token, true));
+    const renewed: IssuedToken = { ...token, id: issued.assertionId, expires: new Date(env.now + state.config.lifetimeSeconds * 1000).toISOString() };
+    return { wire: serializeXml(wire), state: { ...state, issued: [...state.issued.map((t) => (t.id === token.id ? { ...t, cancelled: true } : t)), renewed] }, secrets: issued.secrets };
+  }
+  const rstr = l.kind === 'validate'
+    ? buildRstr({ version: state.trust, tokenType: v.actions.status, status: { valid: l.valid, reason: l.reason } })
+    : buildRstr({ version: state.trust, cancelled: true });
+  const doc = buildEnvelope({ version: env.soap, xmlns: { wsa: WSA[env.wsa].ns }, headers: addressing(action), body: [rstr] });
+  const issued = l.kind === 'cancel' ? state.issued.map((t) => (t.id === l.targetId ? { ...t, cancelled: true } : t)) : state.issued;
+  return { wire: formatXml(serializeXml(doc)), state: { ...state, issued }, secrets: {} };
+}
+
+async function issue(state: StsState, last: Pick<NonNullable<StsState['last']>, 'requester' | 'confirmation' | 'proofKey' | 'keySize' | 'clientEntropy' | 'appliesTo' | 'tokenType'>, env: IssueEnv, reuseKey?: Uint8Array) {
   const lifetime = { created: env.now, expires: env.now + state.config.lifetimeSeconds * 1000 };
   const assertionId = `_${toHex(env.random.bytes(16))}`;
   const sp = state.config.serviceProviders.find((s) => s.appliesTo === last.appliesTo) ?? state.config.serviceProviders[0];
   const stsCert = await parseCertificate(state.x509.certPem);
   let proof: Uint8Array | undefined;
   let stsEntropy: Uint8Array | undefined;
-  if (last.proofKey === 'symmetric') {
+  if (last.proofKey === 'symmetric' && reuseKey) proof = reuseKey;
+  else if (last.proofKey === 'symmetric') {
     const bytes = (last.keySize ?? 256) / 8;
     if (last.clientEntropy) {
       stsEntropy = env.random.bytes(bytes);

@@ -122,3 +122,41 @@ export async function presentToken(s: StsClientState, env: { random: RandomSourc
   }
   return { wire: serializeXml(wireDoc), state: { ...s, sent: [...s.sent, messageId] } };
 }
+
+export type LifecycleKind = 'validate' | 'renew' | 'cancel';
+
+/** An RST Validate / Renew / Cancel for the token the client holds (Renew carries the token itself). */
+export async function requestLifecycle(s: StsClientState, kind: LifecycleKind, env: { random: RandomSource; now: number }): Promise<{ wire: string; state: StsClientState }> {
+  const v = TRUST_VERSIONS[s.trust];
+  const sec = await secureOutbound(BOOTSTRAP, s, { random: env.random, now: env.now, soap: s.soap });
+  const messageId = `urn:uuid:${uuidV4(env.random)}`;
+  const samlVersion = s.tokenType.endsWith('SAMLV1.1') ? '1.1' : '2.0';
+  const target = kind === 'renew' && s.token ? (parseXml(s.token).documentElement as Element) : buildStr({ kind: 'samlAssertionId', assertionId: s.tokenId ?? '', samlVersion });
+  const action = { validate: v.actions.validate, renew: v.actions.renew, cancel: v.actions.cancel }[kind];
+  const doc = buildEnvelope({
+    version: s.soap, xmlns: { wsa: WSA[s.wsa].ns },
+    headers: [...addressingHeaders(s.wsa, { action, to: 'https://sts.wsbench.example/sts', messageId, replyTo: 'anonymous' }), ...(sec.header ? [sec.header] : [])],
+    body: [buildRst({ version: s.trust, requestType: kind, ...(kind === 'validate' ? { tokenType: v.actions.status } : { tokenType: s.tokenType }), target: target as never })],
+  });
+  return { wire: formatXml(serializeXml(doc)), state: { ...s, sent: [...s.sent, messageId] } };
+}
+
+/** Reads the answer to a lifecycle request: Status, a renewed token, or RequestedTokenCancelled. */
+export async function readLifecycleResponse(s: StsClientState, kind: LifecycleKind, wire: string): Promise<{ report: Report; state: StsClientState }> {
+  if (kind === 'renew') return readTokenResponse(s, wire);
+  const checks: Check[] = [];
+  const fault = readFault(parseXml(wire));
+  const el = fault ? null : bodyChild(wire);
+  const { rstr, checks: rc } = el ? readRstr(el) : { rstr: null, checks: [] };
+  checks.push(...rc);
+  if (fault) checks.push({ code: 'WST_FAULT_RECEIVED', status: 'fail', specRef: 'WS-Trust 1.3 §11', path: 'Envelope/Body/Fault', message: `the STS refused: ${fault.subcode ?? fault.code} — ${fault.reason}` });
+  else if (kind === 'validate') {
+    const valid = rstr?.status?.valid === true;
+    checks.push({ code: valid ? 'WST_STATUS_VALID' : 'WST_STATUS_INVALID', status: valid ? 'pass' : 'fail', specRef: 'WS-Trust 1.3 §7', path: 'Envelope/Body', message: valid ? `the STS says token ${s.tokenId} is valid` : `expected Status valid for token ${s.tokenId}, found ${rstr?.status?.code ?? 'no Status'}` });
+  } else {
+    checks.push(rstr?.cancelled
+      ? { code: 'WST_CANCELLED', status: 'pass', specRef: 'WS-Trust 1.3 §6', path: 'Envelope/Body', message: `token ${s.tokenId} cancelled` }
+      : { code: 'WST_NOT_CANCELLED', status: 'fail', specRef: 'WS-Trust 1.3 §6', path: 'Envelope/Body', message: 'expected wst:RequestedTokenCancelled, found none' });
+  }
+  return { report: makeReport(s.id, checks), state: s };
+}

@@ -8,7 +8,7 @@ import { clientReceive, type ClientState } from '../actors/client.ts';
 import { serviceReceive, type ServiceState } from '../actors/service.ts';
 import { serviceRespond } from '../actors/service_response.ts';
 import { stsReceive, stsRespond, type StsState } from '../actors/sts.ts';
-import { BOOTSTRAP, presentToken, readTokenResponse, requestToken, type StsClientState } from '../actors/sts_client.ts';
+import { BOOTSTRAP, presentToken, readLifecycleResponse, readTokenResponse, requestLifecycle, requestToken, type LifecycleKind, type StsClientState } from '../actors/sts_client.ts';
 import { transportBinding } from '../policy/model.ts';
 import { writePolicy } from '../policy/write.ts';
 import { UsageError } from '../report/index.ts';
@@ -20,6 +20,8 @@ interface StsVariant extends VariantInfo {
   trust: 'feb2005' | '1.3';
   keyType: 'bearer' | 'symmetric';
   entropy: boolean;
+  /** Validate, Renew (then present the renewed token), Cancel, and Validate again (now invalid). */
+  lifecycle?: boolean;
   /** A refusal: what to change, and the code the STS answers with. */
   refuse?: { tokenType?: string; username?: string; keySize?: number; code: string };
 }
@@ -43,6 +45,14 @@ function variants(): StsVariant[] {
         });
       }
     }
+  }
+  for (const trust of ['1.3', 'feb2005'] as const) {
+    out.push({
+      id: `lifecycle-trust${trust === '1.3' ? '13' : '-feb2005'}`, saml: '2.0', trust, keyType: 'symmetric', entropy: false, lifecycle: true,
+      title: `Validate, Renew, Cancel (WS-Trust ${trust === '1.3' ? '1.3' : 'Feb2005'}, SAML 2.0 holder-of-key)`,
+      description: 'After issuance and use, the client asks the STS to validate the token (Status valid), renews it (a fresh assertion with the same proof key, presented to the service again), cancels it (RequestedTokenCancelled), and validates it once more: now invalid.',
+      source: 'seed 004 (Renew, Validate and Cancel bindings); WS-Trust 1.3 §5–7', policyXml: writePolicy(BOOTSTRAP),
+    });
   }
   const refusal = (id: string, title: string, refuse: StsVariant['refuse']): StsVariant => ({ id, title, description: title, source: 'seed 004: the four decisions', saml: '1.1', trust: '1.3', keyType: 'symmetric', entropy: false, refuse, policyXml: writePolicy(BOOTSTRAP) });
   out.push(refusal('refused-token-type', 'Decision 2 refuses: a token type the STS does not issue', { tokenType: 'urn:example:custom-token', code: 'STS_TOKEN_TYPE_UNSUPPORTED' }));
@@ -122,8 +132,50 @@ function steps(variantId: string): StepDef[] {
     },
   ];
   if (v.refuse) return out;
-  out.push({
-    n: 3, from: 'client', to: 'service', label: 'Echo + SAML assertion', expect: accept,
+  out.push(presentStep(3), responseStep(4));
+  if (!v.lifecycle) return out;
+  out.push(
+    ...lifecycleSteps(5, 'validate', accept), ...lifecycleSteps(7, 'renew', accept), presentStep(9), responseStep(10),
+    ...lifecycleSteps(11, 'cancel', accept), ...lifecycleSteps(13, 'validate', { accept: false, code: 'WST_STATUS_INVALID' }),
+  );
+  return out;
+}
+
+const LIFECYCLE_EXPLAIN: Record<LifecycleKind, string> = {
+  validate: 'The client asks the STS whether the token is still good (RequestType Validate, TokenType …/RSTR/Status); the STS answers with a Status.',
+  renew: 'The client sends the token back to be renewed (RenewTarget holds the assertion); the STS issues a fresh assertion with a new lifetime and the same proof key, and records the old one as replaced.',
+  cancel: 'The client tells the STS it is done with the token (CancelTarget); the STS answers RequestedTokenCancelled and will no longer vouch for it.',
+};
+
+function lifecycleSteps(n: number, kind: LifecycleKind, expect: Expectation): StepDef[] {
+  return [{
+    n, from: 'client', to: 'sts', label: `RST ${kind[0]!.toUpperCase()}${kind.slice(1)}`, expect: { accept: true }, explain: LIFECYCLE_EXPLAIN[kind], specRefs: ['WS-Trust 1.3 §5–7'],
+    async produce(ctx) {
+      const r = await requestLifecycle(as<StsClientState>(ctx.actors, 'client'), kind, ctx);
+      return { wire: r.wire, transport: 'https', actors: { ...ctx.actors, client: json(r.state) } };
+    },
+    async receive(ctx, wire) {
+      const r = await stsReceive(as<StsState>(ctx.actors, 'sts'), wire, ctx.transport, ctx.now);
+      return { report: r.report, actors: { ...ctx.actors, sts: json(r.state) } };
+    },
+  }, {
+    n: n + 1, from: 'sts', to: 'client', label: kind === 'validate' ? 'RSTR Status' : kind === 'renew' ? 'RSTR (renewed token)' : 'RSTR Cancelled', expect,
+    explain: LIFECYCLE_EXPLAIN[kind], specRefs: ['WS-Trust 1.3 §5–7'],
+    async produce(ctx) {
+      const r = await stsRespond(as<StsState>(ctx.actors, 'sts'), { random: ctx.random, now: ctx.now, soap: '1.1', wsa: '2005/08' });
+      for (const [k, val] of Object.entries(r.secrets)) ctx.secret(`renewed ${k}`, val);
+      return { wire: r.wire, transport: 'https', actors: { ...ctx.actors, sts: json(r.state) } };
+    },
+    async receive(ctx, wire) {
+      const r = await readLifecycleResponse(as<StsClientState>(ctx.actors, 'client'), kind, wire);
+      return { report: r.report, actors: { ...ctx.actors, client: json(r.state) } };
+    },
+  }];
+}
+
+function presentStep(n: number): StepDef {
+  return {
+    n, from: 'client', to: 'service', label: 'Echo + SAML assertion', expect: { accept: true },
     explain: 'The client presents the assertion to the service. The service checks the STS\'s signature on it, its lifetime and audience, and — for holder-of-key — unwraps the proof key with its private key and checks the client\'s signature made with it.',
     specRefs: ['WSS SAML Token Profile 1.1 §3', 'seed 004'],
     async produce(ctx) {
@@ -134,8 +186,12 @@ function steps(variantId: string): StepDef[] {
       const { report, state } = await serviceReceive(as<ServiceState>(ctx.actors, 'service'), { wire, transport: ctx.transport, now: ctx.now }, 'urn:wsbench:echo:Echo');
       return { report, actors: { ...ctx.actors, service: json(state) } };
     },
-  }, {
-    n: 4, from: 'service', to: 'client', label: 'EchoResponse', expect: accept,
+  };
+}
+
+function responseStep(n: number): StepDef {
+  return {
+    n, from: 'service', to: 'client', label: 'EchoResponse', expect: { accept: true },
     explain: 'The service answers the authenticated requester.', specRefs: ['WS-Addressing 1.0 Core §3.4'],
     async produce(ctx) {
       const r = await serviceRespond(as<ServiceState>(ctx.actors, 'service'), { random: ctx.random, now: ctx.now, soap: '1.1', wsa: '2005/08' });
@@ -146,8 +202,7 @@ function steps(variantId: string): StepDef[] {
       const view = { id: 'client', sent: c.sent, policy: { spVersion: '1.2', wss: '1.1', binding: null, supporting: [] } } as unknown as ClientState;
       return { report: await clientReceive(view, wire, ctx.now), actors: ctx.actors };
     },
-  });
-  return out;
+  };
 }
 
 export const stsIssuanceScenario: ScenarioDef = {
