@@ -35,3 +35,4 @@ export { deriveKey as deriveDktKey } from './sc/derive.ts';
 export { decideIssuance } from './trust/issuance_rules.ts';
 export { buildAssertion, signAssertion, validateAssertion } from './saml/index.ts';
 export { isLegacyAlgorithm, LEGACY_ALGORITHMS } from './crypto/cipher.ts';
+export { matrixRows, MATRIX_SOURCE, type MatrixRow } from './trust/opensso_matrix.ts';
