@@ -57,7 +57,7 @@ export function stsDecide(rst: ParsedRst, who: Requester, config: StsConfig): St
   pass('STS_TOKEN_TYPE', `decision 2: token type ${tokenType} is supported`);
   if (!who.authenticated) return refuse(checks, 'STS_NOT_AUTHENTICATED', 'wst:FailedAuthentication', 'decision 3: expected an authenticated requester, found the request\'s credentials refused', el);
   if (!config.authorizedRequesters.includes('*') && !config.authorizedRequesters.includes(who.identity)) {
-    return refuse(checks, 'STS_NOT_AUTHORIZED', 'wst:RequestFailed', `decision 3: expected a requester among ${config.authorizedRequesters.join(', ')}, found ${who.identity}`, el);
+    return refuse(checks, 'STS_NOT_AUTHORIZED', 'wst:RequestFailed', `decision 3: expected a requester among ${config.authorizedRequesters.join(', ') || '(no one is authorized)'}, found ${who.identity}`, el);
   }
   pass('STS_REQUESTER_AUTHORIZED', `decision 3: ${who.identity} may ask for tokens`);
   return keyExpectations(rst, who, config, tokenType, checks);
