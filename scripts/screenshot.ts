@@ -7,7 +7,8 @@
 //   the signature's references highlighted and its canonical view open;
 // - docs/screenshot-inspector.png: that request in the inspector with the service's key, decrypted;
 // - docs/screenshot-compare.png: the request against a copy with one character changed;
-// and prints how long runToEnd took in Chromium.
+// - docs/screenshot-matrix.png: seed 001's token matrix beside the engine's decisions, row 12 open;
+// and prints how long runToEnd took in Chromium. `--only matrix` saves just the matrix screenshot.
 
 import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,8 +17,13 @@ import { mkdirSync } from 'node:fs';
 const PORT = 4181;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+function stopPreview(server: ChildProcess): void {
+  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+}
+
 async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group, so stopping it stops vite under npx too (else the script never exits).
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const url = `http://127.0.0.1:${PORT}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -27,7 +33,7 @@ async function startPreview(): Promise<{ url: string; server: ChildProcess }> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  server.kill();
+  stopPreview(server);
   throw new Error(`vite preview did not answer on ${url}`);
 }
 
@@ -96,8 +102,21 @@ async function compare(page: Page): Promise<void> {
   console.log('saved docs/screenshot-compare.png');
 }
 
+async function matrix(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await page.getByRole('button', { name: 'Row 12', exact: true }).click();
+  await page.getByRole('list', { name: "Engine's reasons for row 12" }).waitFor();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-matrix.png' });
+  console.log('saved docs/screenshot-matrix.png');
+}
+
 async function main(): Promise<void> {
-  const given = process.argv[2];
+  const args = process.argv.slice(2);
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+  const given = args[0];
   const preview = given ? null : await startPreview();
   const url = given ?? preview!.url;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -107,6 +126,11 @@ async function main(): Promise<void> {
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await idle(page);
+    mkdirSync('docs', { recursive: true });
+    if (only === 'matrix') {
+      await matrix(page);
+      return;
+    }
 
     // Time to run the scenario to the end in this browser.
     await openVariant(page, 'password-text-https');
@@ -114,7 +138,6 @@ async function main(): Promise<void> {
     await idle(page);
     console.log(`runToEnd(usernametoken/password-text-https): ${await page.locator('body').getAttribute('data-run-ms')} ms`);
 
-    mkdirSync('docs', { recursive: true });
     await openVariant(page, 'replay');
     await page.getByRole('button', { name: 'Run to end' }).click();
     await idle(page);
@@ -140,9 +163,10 @@ async function main(): Promise<void> {
     await x509Step(page);
     await inspector(page);
     await compare(page);
+    await matrix(page);
   } finally {
     await browser.close();
-    preview?.server.kill();
+    if (preview) stopPreview(preview.server);
   }
 }
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the tests need from Debian: Chromium for the e2e tests and the real peers for the
-# interop tests (DESIGN.md §5). Safe to run again: it installs only what is missing.
+# Installs what the tests need from Debian: Chromium and fonts for the e2e tests (fonts-nanum draws
+# seed 001's Korean in the matrix view and its screenshot) and the real peers for the interop
+# tests (DESIGN.md §5). Safe to run again: it installs only what is missing.
 # Without root or apt-get it says what is missing and leaves it to you (peer tests then skip
 # with a visible reason, except under REQUIRE_PEERS=1, where they fail).
 set -euo pipefail
 
-PACKAGES=(chromium fonts-dejavu-core xmlsec1 xml-security-c-utils libwss4j-java libxml-security-java
+PACKAGES=(chromium fonts-dejavu-core fonts-nanum xmlsec1 xml-security-c-utils libwss4j-java libxml-security-java
   python3-zeep python3-xmlsec python3-lxml opensaml-tools opensaml-schemas xmltooling-schemas default-jdk-headless)
 
 missing=()

@@ -1,10 +1,12 @@
 // One screen, fixed grid. Scenarios: top bar; flow (diagram, step, policy) | message pane |
 // report; details. Inspector: top bar; key material and Keys | message(s) | report or comparison.
+// Matrix: top bar; seed 001's token matrix beside the engine's decisions.
 
 import { useEffect } from 'react';
 import { BottomPanel } from './BottomPanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { InspectorLayout } from './inspector/InspectorLayout.tsx';
+import { MatrixView } from './matrix/MatrixView.tsx';
 import { MessagePane } from './MessagePane.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
@@ -25,6 +27,18 @@ export function App() {
     else document.body.dataset.runMs = String(runMs);
   }, [runMs]);
 
+  if (mode === 'matrix') {
+    return (
+      <div className="app app-matrix" aria-busy={busy !== null}>
+        <TopBar />
+        <main className="area-centre">
+          <ErrorBoundary name="token matrix">
+            <MatrixView />
+          </ErrorBoundary>
+        </main>
+      </div>
+    );
+  }
   if (mode === 'inspector') {
     return (
       <div className="app app-inspector" aria-busy={busy !== null}>

@@ -1,5 +1,5 @@
-// Scenarios | Inspector: the app's two modes, as tabs in the top bar (arrow keys switch; the
-// choice is saved with the workspace).
+// Scenarios | Inspector | Matrix: the app's modes, as tabs in the top bar (arrow keys switch,
+// wrapping round; the choice is saved with the workspace).
 
 import type { KeyboardEvent } from 'react';
 import { useStore, type AppMode } from './store/index.ts';
@@ -7,6 +7,7 @@ import { useStore, type AppMode } from './store/index.ts';
 const MODES: Array<{ id: AppMode; title: string; hint: string }> = [
   { id: 'scenarios', title: 'Scenarios', hint: 'Step through a message flow between simulated parties' },
   { id: 'inspector', title: 'Inspector', hint: 'Inspect any SOAP message with keys you give: canonical bytes, decryption, compare' },
+  { id: 'matrix', title: 'Matrix', hint: "Seed 001's OpenSSO token matrix (table 3-3): the seed's output beside the engine's decision, row by row" },
 ];
 
 export function ModeSwitch() {
@@ -15,7 +16,9 @@ export function ModeSwitch() {
   const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    const next = mode === 'scenarios' ? 'inspector' : 'scenarios';
+    const at = MODES.findIndex((m) => m.id === mode);
+    const step = e.key === 'ArrowRight' ? 1 : -1;
+    const next = MODES[(at + step + MODES.length) % MODES.length].id;
     setMode(next);
     // The tab is rendered again in the other layout: focus it once it is there.
     requestAnimationFrame(() => document.getElementById(`mode-${next}`)?.focus());

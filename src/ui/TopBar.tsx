@@ -1,5 +1,5 @@
 // Top bar: the mode switch; in Scenarios mode the scenario, variant and seed pickers, Restart and
-// Run to end; in Inspector mode Inspect | Compare; and the engine's status.
+// Run to end; in Inspector mode Inspect | Compare; in Matrix mode nothing more; and the engine's status.
 
 import { useEffect, useState } from 'react';
 import { InspectorTopControls } from './inspector/InspectorTopControls.tsx';
@@ -150,7 +150,8 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true">⟫</span>wsbench
       </div>
       <ModeSwitch />
-      {mode === 'scenarios' ? <ScenarioControls /> : <InspectorTopControls />}
+      {mode === 'scenarios' && <ScenarioControls />}
+      {mode === 'inspector' && <InspectorTopControls />}
       <Status />
     </header>
   );

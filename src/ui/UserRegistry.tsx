@@ -10,18 +10,6 @@ interface Row {
   password: string;
 }
 
-export function registryOf(state: Json | undefined): Record<string, string> | null {
-  if (!state || typeof state !== 'object' || Array.isArray(state)) return null;
-  const users = state['users'];
-  if (!users || typeof users !== 'object' || Array.isArray(users)) return null;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(users)) {
-    if (typeof v !== 'string') return null;
-    out[k] = v;
-  }
-  return out;
-}
-
 function rowsOf(users: Record<string, string>): Row[] {
   return Object.entries(users).map(([user, password]) => ({ user, password }));
 }

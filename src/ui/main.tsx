@@ -7,6 +7,7 @@ import { useStore } from './store/index.ts';
 import './styles.css';
 import './parts.css';
 import './inspector.css';
+import './matrix.css';
 
 void useStore.getState().init();
 

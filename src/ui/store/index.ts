@@ -5,6 +5,7 @@
 
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createActorEditSlice } from './actorEditSlice.ts';
 import { createCompareSlice } from './compareSlice.ts';
 import { createEditsSlice } from './editsSlice.ts';
 import { createInspectorSlice } from './inspectorSlice.ts';
@@ -29,6 +30,7 @@ export const useStore = create<StoreState>()(
       ...createScenarioSlice(...a),
       ...createRunSlice(...a),
       ...createEditsSlice(...a),
+      ...createActorEditSlice(...a),
       ...createUiSlice(...a),
       ...createInspectorSlice(...a),
       ...createCompareSlice(...a),

@@ -14,16 +14,21 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Run one engine call with the busy flag set; a failure becomes the error line, never a blank page. */
-async function engineCall(set: Set, get: Get, label: string, call: () => Promise<Partial<StoreState>>): Promise<void> {
-  if (get().busy) return;
+/**
+ * Run one engine call with the busy flag set; a failure becomes the error line, never a blank page.
+ * True when the call ran and succeeded (false: it failed, or another call was in flight).
+ */
+async function engineCall(set: Set, get: Get, label: string, call: () => Promise<Partial<StoreState>>): Promise<boolean> {
+  if (get().busy) return false;
   set({ busy: label, error: null });
   try {
     const patch = await call();
     set({ ...patch, busy: null });
+    return true;
   } catch (e) {
     console.error(e);
     set({ busy: null, error: `${label} failed: ${errorText(e)}` });
+    return false;
   }
 }
 
@@ -75,7 +80,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     const { scenarioId, variantId, seed, versions } = get();
     await engineCall(set, get, 'Starting the run', async () => {
       const run = await startRun(scenarioId, variantId, { seed, versions });
-      return { run, current: 0, edits: {}, runMs: null };
+      return { run, current: 0, edits: {}, actorDrafts: {}, runMs: null };
     });
   },
 
@@ -124,8 +129,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
 
   async applyActorState(actorId, value) {
     const { run, current } = get();
-    if (!run) return;
-    await engineCall(set, get, `Updating ${actorId}`, async () => {
+    if (!run) return false;
+    return engineCall(set, get, `Updating ${actorId}`, async () => {
       // The edit applies before the step on screen: that step becomes pending again and is re-produced.
       const base = isPending(run, current) ? run : rewind(run, current);
       const next = await setActorState(base, actorId, value);

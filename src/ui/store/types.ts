@@ -2,10 +2,11 @@
 
 import type { StateCreator } from 'zustand';
 import type { Inspection, Json, RunState, ScenarioInfo } from '../../engine/index.ts';
+import type { JsonSyntaxError } from '../jsonText.ts';
 
 export type BottomTab = 'actors' | 'secrets' | 'trace';
-/** The two modes of the app: step through a scenario, or inspect any message with given keys. */
-export type AppMode = 'scenarios' | 'inspector';
+/** The app's modes: step through a scenario, inspect any message with given keys, or read seed 001's token matrix. */
+export type AppMode = 'scenarios' | 'inspector' | 'matrix';
 export type InspectorView = 'inspect' | 'compare';
 /** What the message pane shows: the wire text, or the document after decryption. */
 export type PaneView = 'wire' | 'decrypted';
@@ -43,8 +44,29 @@ export interface RunSlice {
   stepForward(): Promise<void>;
   deliverCurrent(): Promise<void>;
   playToEnd(): Promise<void>;
-  applyActorState(actorId: string, value: Json): Promise<void>;
+  /** Replace an actor's state before the step on screen and produce that step again; true when done. */
+  applyActorState(actorId: string, value: Json): Promise<boolean>;
   dismissError(): void;
+}
+
+/** An actor's JSON editor: open or hidden, the typed text (null = untouched, shows the state). */
+export interface ActorDraft {
+  open: boolean;
+  text: string | null;
+  /** The editor's text of the state when typing began: the state on screen may have moved on since. */
+  base: string | null;
+  /** Why the last Apply could not read the text. */
+  error: JsonSyntaxError | null;
+}
+
+/** The Actors tab's JSON editors, per actor id (memory only; a new run clears them). */
+export interface ActorEditSlice {
+  actorDrafts: Record<string, ActorDraft>;
+  toggleActorEditor(actorId: string): void;
+  setActorDraft(actorId: string, text: string): void;
+  cancelActorDraft(actorId: string): void;
+  /** Parse the draft; on success apply it as the actor's state (the registry kept); true when applied. */
+  applyActorDraft(actorId: string): Promise<boolean>;
 }
 
 /** Unsaved pane text per step index (kept until delivered, reset or the run restarts). */
@@ -192,6 +214,6 @@ export interface KeysSlice {
   importKeyFile(fileName: string, bytes: Uint8Array, password: string): Promise<void>;
 }
 
-export type StoreState = ScenarioSlice & RunSlice & EditsSlice & UiSlice & InspectorSlice & CompareSlice & KeysSlice;
+export type StoreState = ScenarioSlice & RunSlice & EditsSlice & ActorEditSlice & UiSlice & InspectorSlice & CompareSlice & KeysSlice;
 
 export type SliceCreator<T> = StateCreator<StoreState, [['zustand/persist', unknown]], [], T>;
