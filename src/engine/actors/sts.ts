@@ -4,17 +4,16 @@
 // for the relying service's certificate (STS-generated, or computed from both sides' entropy).
 
 import type { Element } from '@xmldom/xmldom';
-import { toBase64, fromBase64 } from '../crypto/encoding.ts';
-import { toHex } from '../crypto/encoding.ts';
-import type { RandomSource } from '../crypto/random.ts';
+import { fromBase64, toBase64, toHex } from '../crypto/encoding.ts';
+import { uuidV4, type RandomSource } from '../crypto/random.ts';
 import { parseCertificate } from '../crypto/x509.ts';
 import { checkFromError, makeReport, type Check, type Report } from '../report/index.ts';
 import { buildAssertion, signAssertion } from '../saml/index.ts';
 import type { SecurityModel } from '../policy/model.ts';
-import { buildEnvelope, readEnvelope, SOAP_NS, type SoapVersion } from '../soap/envelope.ts';
+import { buildEnvelope, readEnvelope, type SoapVersion } from '../soap/envelope.ts';
 import { buildFault } from '../soap/fault.ts';
 import { addressingHeaders, readAddressing, WSA, type WsaVersion } from '../wsa/headers.ts';
-import { childElements, firstChildNS, newDocument, type ElSpec } from '../xml/dom.ts';
+import { childElements, newDocument, type ElSpec } from '../xml/dom.ts';
 import { TRUST_VERSIONS, URI } from '../xml/names.ts';
 import { parseXml } from '../xml/parse.ts';
 import { formatXml, serializeXml } from '../xml/serialize.ts';
@@ -27,7 +26,6 @@ import { securityHeader } from '../wss/security_header.ts';
 import { buildTimestamp } from '../wss/timestamp.ts';
 import { freshId } from '../wss/outbound.ts';
 import { buildStr } from '../wss/security_token_reference.ts';
-import { uuidV4 } from '../crypto/random.ts';
 import { importPrivateKeyPem } from '../crypto/keys.ts';
 import type { X509IdentityState } from './x509_identity.ts';
 import { lifecycleDecide, type IssuedToken, type LifecycleDecision } from './sts_lifecycle.ts';
@@ -199,4 +197,3 @@ export function bodyChild(wire: string): Element | null {
   return parts ? (childElements(parts.body)[0] ?? null) : null;
 }
 
-export { SOAP_NS, firstChildNS };

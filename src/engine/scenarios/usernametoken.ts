@@ -11,7 +11,7 @@ import { serviceReceive, type ServiceState } from '../actors/service.ts';
 import { serviceRespond } from '../actors/service_response.ts';
 import type { SoapVersion } from '../soap/envelope.ts';
 import type { WsaVersion } from '../wsa/headers.ts';
-import type { ActorsState, Expectation, ScenarioDef, StepContext, StepDef } from './types.ts';
+import type { ActorsState, Expectation, ScenarioDef, StepDef } from './types.ts';
 import { UT_VARIANTS, type UtVariant } from './usernametoken_variants.ts';
 
 const ACTION = 'urn:wsbench:echo:Echo';
@@ -117,4 +117,3 @@ export const usernameTokenScenario: ScenarioDef = {
   steps,
 };
 
-export type { StepContext };
