@@ -36,3 +36,5 @@ export { decideIssuance } from './trust/issuance_rules.ts';
 export { buildAssertion, signAssertion, validateAssertion } from './saml/index.ts';
 export { isLegacyAlgorithm, LEGACY_ALGORITHMS } from './crypto/cipher.ts';
 export { matrixRows, MATRIX_SOURCE, type MatrixRow } from './trust/opensso_matrix.ts';
+export type { ReferenceReport } from './dsig/index.ts';
+export type { KeyChainStep } from './xenc/index.ts';

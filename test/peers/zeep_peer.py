@@ -154,14 +154,15 @@ def cmd_version(req):
 COMMANDS = {"make": cmd_make, "digest": cmd_digest, "version": cmd_version}
 
 
-def main():
+def serve(commands):
+    """Answers one JSON request per stdin line with one JSON line, until stdin closes."""
     out = sys.stdout
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
             req = json.loads(line)
-            fn = COMMANDS.get(req.get("cmd"))
+            fn = commands.get(req.get("cmd"))
             if fn is None:
                 raise HarnessError("unknown cmd %r" % req.get("cmd"))
             answer = fn(req)
@@ -171,6 +172,10 @@ def main():
         out.write(json.dumps(answer, ensure_ascii=False) + "\n")
         out.flush()
     return 0
+
+
+def main():
+    return serve(COMMANDS)
 
 
 if __name__ == "__main__":

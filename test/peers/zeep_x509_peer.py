@@ -20,9 +20,7 @@ An answer is either the result object or {"harnessError": "..."}.
 """
 
 import datetime
-import json
 import sys
-import traceback
 
 import xmlsec
 from lxml import etree
@@ -37,8 +35,8 @@ SIGNATURE_METHODS = {"rsa-sha1": xmlsec.Transform.RSA_SHA1, "rsa-sha256": xmlsec
 DIGEST_METHODS = {"sha1": xmlsec.Transform.SHA1, "sha256": xmlsec.Transform.SHA256}
 
 
-class HarnessError(Exception):
-    pass
+# One JSON-lines loop and error type for both zeep harnesses (this directory is on sys.path).
+from zeep_peer import HarnessError, serve  # noqa: E402
 
 
 def envelope(req):
@@ -110,21 +108,7 @@ COMMANDS = {"sign": cmd_sign, "verify": cmd_verify, "version": cmd_version}
 
 
 def main():
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        try:
-            req = json.loads(line)
-            fn = COMMANDS.get(req.get("cmd"))
-            if fn is None:
-                raise HarnessError("unknown cmd %r" % req.get("cmd"))
-            answer = fn(req)
-        except Exception as e:  # noqa: BLE001 - every failure becomes a harnessError answer
-            traceback.print_exc(file=sys.stderr)
-            answer = {"harnessError": "%s: %s" % (type(e).__name__, e)}
-        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-    return 0
+    return serve(COMMANDS)
 
 
 if __name__ == "__main__":

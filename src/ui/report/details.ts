@@ -3,19 +3,11 @@
 // key chain; WSS_DECRYPTED_MESSAGE the decrypted document. Read defensively — a report may come
 // from a saved workspace or an older engine — and null when the shape is not there.
 
-import type { Check, Report } from '../../engine/index.ts';
+import type { Check, KeyChainStep, ReferenceReport, Report } from '../../engine/index.ts';
 
-export interface ReferenceDetails {
-  uri: string;
-  path: string;
-  line?: number;
-  transforms: string[];
-  canonical: string;
-  statedDigest: string;
-  computedDigest: string;
-  digestAlgorithm: string;
-  ok: boolean;
-}
+/** One reference of a WSS_SIGNATURE check: the engine's own ReferenceReport shape. */
+export type ReferenceDetails = ReferenceReport;
+export type { KeyChainStep };
 
 export interface SignatureDetails {
   signature: string;
@@ -24,13 +16,6 @@ export interface SignatureDetails {
   signedInfoCanonical: string;
   key: { source: string; kind: string } | null;
   references: ReferenceDetails[];
-}
-
-export interface KeyChainStep {
-  what: string;
-  algorithm: string;
-  keySource: string;
-  keyBytes?: string;
 }
 
 export interface DecryptionDetails {

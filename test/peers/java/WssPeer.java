@@ -347,6 +347,15 @@ public final class WssPeer {
         }
     }
 
+    /** The answer when the message has no Security header for the actor asked about. */
+    private static Map<String, Object> noSecurityHeader(Map<String, Object> r, Map<String, Object> cfg) {
+        r.put("ok", false);
+        r.put("error", "no wsse:Security header for this actor");
+        r.put("errorCode", "NoSecurityHeader");
+        r.put("config", cfg);
+        return r;
+    }
+
     /**
      * Runs WSS4J's inbound processing (WSSecurityEngine.processSecurityHeader) on a SOAP message.
      * Settings (reported in "config"): a fresh WSSConfig from getNewInstance(), whose defaults already
@@ -403,13 +412,7 @@ public final class WssPeer {
         Map<String, Object> r = new LinkedHashMap<>();
         try {
             Element sec = WSSecurityUtil.getSecurityHeader(doc, a.flag("actor", null));
-            if (sec == null) {
-                r.put("ok", false);
-                r.put("error", "no wsse:Security header for this actor");
-                r.put("errorCode", "NoSecurityHeader");
-                r.put("config", cfg);
-                return r;
-            }
+            if (sec == null) return noSecurityHeader(r, cfg);
             List<WSSecurityEngineResult> results = engine.processSecurityHeader(sec, data);
             List<Object> actions = new ArrayList<>();
             String principal = null;
@@ -872,13 +875,7 @@ public final class WssPeer {
         String signer = null;
         try {
             Element sec = WSSecurityUtil.getSecurityHeader(doc, a.flag("actor", null));
-            if (sec == null) {
-                r.put("ok", false);
-                r.put("error", "no wsse:Security header for this actor");
-                r.put("errorCode", "NoSecurityHeader");
-                r.put("config", cfg);
-                return r;
-            }
+            if (sec == null) return noSecurityHeader(r, cfg);
             List<WSSecurityEngineResult> results = engine.processSecurityHeader(sec, data);
             if (results != null) {
                 // WSS4J lists results last-processed first; report them in processing order.
