@@ -10,12 +10,15 @@ import { c14nCommand } from './c14n_command.ts';
 import { utVerifyCommand } from './ut_verify_command.ts';
 import { decryptCommand, verifyCommand } from './inspect_commands.ts';
 import { dktCommand } from './dkt_command.ts';
+import { stsMatrixCommand } from './sts_matrix_command.ts';
 
 type Command = (args: Args, out: (s: string) => void) => Promise<number>;
 
 const USAGE = `usage: wsbench <command> [options]
   scenarios                                   list scenario ids, each followed by its variant ids
   run <scenario> [--variant V|all] [--out DIR] [--seed N] [--soap 1.1|1.2] [--wsa 2005/08|2004/08]
+      [--<version axis> V]                     e.g. run opensso-sts --saml 1.1 --trust feb2005 (alias: run sts-issue = sts-issuance)
+  sts-matrix [--json]                         seed 001 table 3-3: each row's inputs, the seed's output, the engine's decision
   psha1 --secret B64 --seed B64 --length N [--offset N]
   ut-digest --nonce B64 --created TEXT (--password TEXT | --password-b64 B64)
   ut-key (--password TEXT | --password-b64 B64) --salt B64 --iterations N
@@ -44,6 +47,7 @@ const COMMANDS: Record<string, { run: Command; flags?: string[] }> = {
   verify: { run: verifyCommand, flags: ['json'] },
   decrypt: { run: decryptCommand },
   dkt: { run: dktCommand },
+  'sts-matrix': { run: stsMatrixCommand, flags: ['json'] },
 };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {

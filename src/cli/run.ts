@@ -3,16 +3,16 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectSecrets, listScenarios, runToEnd, startRun, UsageError, type RunState } from '../engine/index.ts';
+import { collectSecrets, listScenarios, runToEnd, scenarioIdFor, startRun, UsageError, type RunState } from '../engine/index.ts';
 import { intOpt, onlyOptions, type Args } from './args.ts';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function runCommand(args: Args, out: (s: string) => void): Promise<number> {
-  onlyOptions(args, ['variant', 'out', 'seed', 'soap', 'wsa', 'start']);
   const id = args.positional[0];
-  const scenario = listScenarios().find((s) => s.id === id);
+  const scenario = listScenarios().find((s) => s.id === scenarioIdFor(id ?? ''));
   if (!scenario) throw new UsageError('UNKNOWN_SCENARIO', `expected a scenario id (${listScenarios().map((s) => s.id).join(', ')}), found "${id ?? ''}"`);
+  onlyOptions(args, ['variant', 'out', 'seed', 'soap', 'wsa', 'start', ...scenario.versions.map((a) => a.id)]);
   const wanted = typeof args.options['variant'] === 'string' ? args.options['variant'] : scenario.variants[0]?.id ?? '';
   const variants = wanted === 'all' ? scenario.variants.map((v) => v.id) : [wanted];
   const versions: Record<string, string> = {};

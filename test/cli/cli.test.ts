@@ -121,3 +121,37 @@ describe('wsbench verify and decrypt (the inspector headless)', () => {
     expect(wrong.stderr).toMatch(/XENC_/);
   });
 });
+
+describe('wsbench sts-matrix and the STS scenarios', () => {
+  it('sts-matrix prints the 28 rows of seed 001 table 3-3, every one agreeing, and --json the same as data', () => {
+    const r = wsbench('sts-matrix');
+    expect(r.status).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').filter((l) => /^\s*\d+ +(asymmetric|transport) /.test(l));
+    expect(rows).toHaveLength(28);
+    expect(rows.every((l) => l.endsWith('agree'))).toBe(true);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('28 of 28 rows agree with seed 001 table 3-3');
+    expect(rows[19]).toMatch(/^20 +asymmetric username asymmetric +no +yes +seed: error +engine: refused STS_USE_KEY_NOT_PROVEN/);
+    const j = JSON.parse(wsbench('sts-matrix', '--json').stdout);
+    expect(j.rows).toHaveLength(28);
+    expect(j.disagree).toBe(0);
+    expect(j.rows[8]).toMatchObject({ row: 9, variant: 'row-9', engine: { confirmation: 'holder-of-key', proofKey: 'asymmetric', keySource: 'use-key' }, agrees: true });
+  });
+
+  it('run opensso-sts --variant row-5 runs the issuance to the signed response, keys.json holding every key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wsbench-'));
+    const r = wsbench('run', 'opensso-sts', '--variant', 'row-5', '--out', dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/04 service -> client EchoResponse \(signed\): accepted; expected accept: as-expected/);
+    const keys = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8'));
+    expect(Object.keys(keys)).toEqual(expect.arrayContaining(['client certificate and key', 'sts certificate and key', 'service certificate and key', 'issued proofKey', 'RST dataKey']));
+    const saml11 = wsbench('run', 'opensso-sts', '--variant', 'row-12', '--saml', '1.1', '--trust', 'feb2005');
+    expect(saml11.status).toBe(0);
+    expect(saml11.stdout).toContain('rejected (STS_SENDER_VOUCHES_WITHOUT_SUBJECT); expected reject STS_SENDER_VOUCHES_WITHOUT_SUBJECT: as-expected');
+  });
+
+  it('run sts-issue is sts-issuance', () => {
+    const r = wsbench('run', 'sts-issue', '--variant', 'saml11-bearer-trust13');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^01 client -> sts RST Issue: accepted/);
+  });
+});

@@ -2,7 +2,7 @@
 // method and proof key asked for; forgeries and missing proof of possession are refused.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { collectSecrets, deliver, listScenarios, runToEnd, startRun, type Report } from '../../src/engine/index.ts';
+import { collectSecrets, DEMO_PKI_FILE, deliver, listScenarios, runToEnd, startRun, type Report } from '../../src/engine/index.ts';
 
 const scenario = listScenarios().find((s) => s.id === 'sts-issuance')!;
 const failCodes = (r: Report) => r.checks.filter((c) => c.status === 'fail').map((c) => c.code);
@@ -49,6 +49,48 @@ describe('issued tokens', () => {
     expect(rstr).toMatch(/<xenc:EncryptionMethod Algorithm="http:\/\/www.w3.org\/2001\/04\/xmlenc#rsa-oaep-mgf1p"/);
     expect(rstr).toContain('#ThumbprintSHA1');
     expect(rstr).toContain('http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/Issue');
+  });
+});
+
+describe('X.509 bootstraps, the asymmetric holder-of-key token and the signed response', () => {
+  const pki = DEMO_PKI_FILE.identities;
+  const codes = (r: Report) => r.checks.map((c) => c.code);
+
+  it('an X.509 AsymmetricBinding RST: the requester is the certificate subject, and the RSTR comes back signed and encrypted for it', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'x509-bootstrap-hok-symmetric'));
+    expect(done.steps[0]!.produced).toContain('<xenc:EncryptedData');
+    expect(done.steps[0]!.produced).not.toContain('RequestSecurityToken ');
+    expect(done.steps[0]!.report!.checks.find((c) => c.code === 'STS_REQUESTER_AUTHORIZED')!.message).toContain(pki.client.subject);
+    expect(codes(done.steps[0]!.report!)).toEqual(expect.arrayContaining(['X509_CHAIN_VALID', 'SP_ENCRYPTED_PARTS']));
+    expect(done.steps[1]!.produced).not.toContain('BinarySecret');
+    expect(codes(done.steps[1]!.report!)).toEqual(expect.arrayContaining(['XENC_DECRYPTED', 'DSIG_SIGNATURE_VALID', 'WST_TOKEN_RECEIVED']));
+  });
+
+  it('X.509 over HTTPS: the certificate endorses the Timestamp', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'x509-transport-bearer'));
+    const check = done.steps[0]!.report!.checks.find((c) => c.code === 'SP_SUPPORTING_TOKEN')!;
+    expect(check.message).toContain('EndorsingSupportingTokens');
+    expect(done.steps[0]!.transport).toBe('https');
+  });
+
+  it('KeyType PublicKey: the assertion holds the client certificate, the RSTR no proof token, and the service checks the client\'s signature', async () => {
+    const done = await runToEnd(await startRun('sts-issuance', 'x509-hok-asymmetric'));
+    const present = done.steps[2]!;
+    const cert = pki.client.certPem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+    expect(present.produced).toMatch(new RegExp(`<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:holder-of-key">[\\s\\S]*<ds:X509Certificate>${cert.slice(0, 40).replace(/[+/]/g, '\\$&')}`));
+    expect(present.produced).toContain('#SAMLID');
+    expect(codes(done.steps[1]!.report!)).toContain('WST_PROOF_KEY_OURS');
+    expect(present.report!.checks.find((c) => c.code === 'SAML_PROOF_OF_POSSESSION')!.message).toContain(pki.client.subject);
+  });
+
+  it('the service answers signed with its own key; a changed response body is refused', async () => {
+    let s = await startRun('sts-issuance', 'saml20-bearer-trust13');
+    for (let i = 0; i < 3; i++) s = await deliver(s, i, s.steps[i]!.produced);
+    const wire = s.steps[3]!.produced;
+    expect(wire).toMatch(/<wsse:BinarySecurityToken[^>]*>/);
+    expect(codes((await deliver(s, 3, wire)).steps[3]!.report!)).toContain('WSS_RESPONSE_SIGNED');
+    const forged = (await deliver(s, 3, wire.replace('Hello, alice', 'Hello, mallory'))).steps[3]!.report!;
+    expect(failCodes(forged)).toEqual(expect.arrayContaining(['DSIG_DIGEST_MISMATCH', 'WSS_RESPONSE_NOT_SIGNED']));
   });
 });
 

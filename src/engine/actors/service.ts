@@ -11,7 +11,8 @@ import { processSecurity } from '../wss/inbound.ts';
 import { remember, type NonceEntry } from '../wss/nonce_cache.ts';
 import { loadIdentity, type X509IdentityState } from './x509_identity.ts';
 import { signatureValues, trustChecks } from './x509_messages.ts';
-import { parseCertificate } from '../crypto/x509.ts';
+import { parseCertificate, type CertInfo } from '../crypto/x509.ts';
+import { verifyCertificateChain } from '../crypto/x509_chain.ts';
 import { tokenPolicyChecks } from '../wss/saml_processing.ts';
 
 export interface ServiceState {
@@ -32,8 +33,12 @@ export interface ServiceState {
   } | null;
   /** X.509 identity for the AsymmetricBinding (service certificate and key, the CA it trusts). */
   x509?: X509IdentityState;
-  /** A relying party of an STS: the STS certificate it trusts and its own address (the audience). */
-  saml?: { stsCertPem: string; audience: string };
+  /**
+   * A relying party of an STS: the STS certificate it trusts, its own address (the audience), and the
+   * senders it lets vouch for subjects (sender-vouches; when absent, any signer whose certificate
+   * chains to x509.caPem).
+   */
+  saml?: { stsCertPem: string; audience: string; trustedSenderPems?: string[] };
 }
 
 export interface Delivery {
@@ -57,7 +62,7 @@ export async function serviceReceive(state: ServiceState, d: Delivery, expectedA
       const { saml: _saml, ...plain } = state;
       const sec = await processSecurity(parts, state.policy, { ...plain, now: d.now, transport: d.transport, ...(id ? { identity: { privateKey: id.key, certificate: id.cert }, knownCerts: [id.ca] } : {}), ...(saml ? { saml } : {}) });
       checks.push(...sec.checks);
-      if (saml) checks.push(...tokenPolicyChecks(sec.assertions, sec.signatures, parts.body));
+      if (saml) checks.push(...tokenPolicyChecks(sec.assertions, sec.signatures, parts.body, { trustedSenders: await trustedSenders(state, sec.signatures, d.now) }));
       if (id && state.policy.binding?.kind === 'AsymmetricBinding') checks.push(...(await trustChecks(sec.certificates, id.ca, d.now)));
       const report = makeReport(state.id, checks);
       const signer = sec.certificates[0];
@@ -74,6 +79,19 @@ export async function serviceReceive(state: ServiceState, d: Delivery, expectedA
   const report = makeReport(state.id, checks, faultFor(checks));
   if (next.last) next.last = { ...next.last, accepted: report.accepted, ...(report.fault ? { fault: report.fault } : {}) };
   return { report, state: next };
+}
+
+/** The certificates of signers this service lets vouch for a subject: the configured ones, else those chaining to its CA. */
+async function trustedSenders(state: ServiceState, signatures: Awaited<ReturnType<typeof processSecurity>>['signatures'], now: number): Promise<CertInfo[]> {
+  if (state.saml?.trustedSenderPems) return Promise.all(state.saml.trustedSenderPems.map((p) => parseCertificate(p)));
+  if (!state.x509) return [];
+  const ca = await parseCertificate(state.x509.caPem);
+  const out: CertInfo[] = [];
+  for (const s of signatures) {
+    const cert = s.verification.ok && s.signingKey?.kind === 'rsa-public' ? s.signingKey.cert : undefined;
+    if (cert && !(await verifyCertificateChain(cert, [ca], now)).some((c) => c.status === 'fail')) out.push(cert);
+  }
+  return out;
 }
 
 function applyAccepted(next: ServiceState, tokens: Awaited<ReturnType<typeof processSecurity>>['tokens'], now: number): void {

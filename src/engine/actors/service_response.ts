@@ -1,5 +1,6 @@
 // The service's answer to the last request: an Echo response (with a Timestamp when its policy
-// includes one) or the SOAP fault WSS 1.1 §12 prescribes for the failure.
+// includes one; signed and encrypted under the AsymmetricBinding; signed with the service's key when
+// it is the relying party of an STS, signed_response.ts) or the SOAP fault WSS 1.1 §12 prescribes.
 
 import { formatXml, serializeXml } from '../xml/serialize.ts';
 import { NS } from '../xml/names.ts';
@@ -16,6 +17,7 @@ import { loadIdentity } from './x509_identity.ts';
 import { buildX509Message } from './x509_messages.ts';
 import { parseCertificate } from '../crypto/x509.ts';
 import type { ServiceState } from './service.ts';
+import { buildSignedResponse } from './signed_response.ts';
 
 export interface ResponseEnv {
   random: RandomSource;
@@ -37,6 +39,13 @@ export async function serviceRespond(state: ServiceState, env: ResponseEnv): Pro
       ...(state.policy.signatureConfirmation ? { confirmations: last.signatureValues ?? [] } : {}),
     });
     return { wire: m.wire, secrets: m.secured.secrets };
+  }
+  if (last?.accepted && state.x509 && state.saml) {
+    // A relying party of an STS answers signed with its own key (seed 001: the WSP's agent signs the response).
+    return buildSignedResponse({
+      soap: env.soap, wsa: env.wsa, action: `${last.action ?? 'urn:wsbench:echo:Echo'}Response`, ...(last.messageId ? { relatesTo: last.messageId } : {}),
+      body: echoBody('e:EchoResponse', `Hello, ${last.principal ?? 'anonymous'}`), signer: state.x509, random: env.random, now: env.now,
+    });
   }
   return { wire: plainResponse(state, env) };
 }

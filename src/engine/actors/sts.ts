@@ -1,34 +1,33 @@
-// A simulated WS-Trust Security Token Service (seed 004): it authenticates the requester through
-// its bootstrap policy (UsernameToken over HTTPS), makes the four decisions, and issues a SAML
-// assertion signed with its key — bearer, or holder-of-key with a symmetric proof key encrypted
-// for the relying service's certificate (STS-generated, or computed from both sides' entropy).
+// A simulated WS-Trust Security Token Service (seeds 004 and 001): it authenticates the requester
+// through its bootstrap policy (UsernameToken or X.509 over HTTPS, or the X.509 AsymmetricBinding,
+// sts_bootstrap.ts), reads OnBehalfOf and proves UseKey, makes the four decisions, and issues a SAML
+// assertion signed with its key — bearer, sender-vouches, or holder-of-key with a symmetric proof
+// key encrypted for the relying service or with the requester's own public key (sts_issue.ts).
 
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, toBase64, toHex } from '../crypto/encoding.ts';
-import { uuidV4, type RandomSource } from '../crypto/random.ts';
+import { fromBase64, toBase64 } from '../crypto/encoding.ts';
+import { uuidV4 } from '../crypto/random.ts';
 import { parseCertificate } from '../crypto/x509.ts';
 import { checkFromError, makeReport, type Check, type Report } from '../report/index.ts';
-import { buildAssertion, signAssertion } from '../saml/index.ts';
 import type { SecurityModel } from '../policy/model.ts';
-import { buildEnvelope, readEnvelope, type SoapVersion } from '../soap/envelope.ts';
+import { buildEnvelope, readEnvelope, type EnvelopeParts } from '../soap/envelope.ts';
 import { buildFault } from '../soap/fault.ts';
-import { addressingHeaders, readAddressing, WSA, type WsaVersion } from '../wsa/headers.ts';
-import { childElements, newDocument, type ElSpec } from '../xml/dom.ts';
-import { TRUST_VERSIONS, URI } from '../xml/names.ts';
+import { addressingHeaders, readAddressing, WSA } from '../wsa/headers.ts';
+import { childElements, type ElSpec } from '../xml/dom.ts';
+import { TRUST_VERSIONS } from '../xml/names.ts';
 import { parseXml } from '../xml/parse.ts';
 import { formatXml, serializeXml } from '../xml/serialize.ts';
-import { computedKeyPsha1 } from '../trust/computed_key.ts';
-import { readRst, type TrustVersionId } from '../trust/rst.ts';
+import { readOnBehalfOf } from '../trust/on_behalf_of.ts';
+import { readRst, type ParsedRst, type TrustVersionId } from '../trust/rst.ts';
 import { buildRstr } from '../trust/rstr.ts';
-import { stsDecide, type StsConfig } from '../trust/sts_decisions.ts';
-import { processSecurity } from '../wss/inbound.ts';
-import { securityHeader } from '../wss/security_header.ts';
-import { buildTimestamp } from '../wss/timestamp.ts';
-import { freshId } from '../wss/outbound.ts';
-import { buildStr } from '../wss/security_token_reference.ts';
-import { importPrivateKeyPem } from '../crypto/keys.ts';
+import { stsDecide, type RequestEvidence, type StsConfig } from '../trust/sts_decisions.ts';
+import { proveUseKey, readUseKey } from '../trust/use_key.ts';
 import type { X509IdentityState } from './x509_identity.ts';
+import { authenticateRequest, type AuthenticatedRequest } from './sts_bootstrap.ts';
+import { issueToken, rstrEnvelope, type IssueEnv } from './sts_issue.ts';
 import { lifecycleDecide, type IssuedToken, type LifecycleDecision } from './sts_lifecycle.ts';
+
+export type { IssueEnv } from './sts_issue.ts';
 
 export interface StsState {
   id: string;
@@ -36,7 +35,7 @@ export interface StsState {
   trust: TrustVersionId;
   samlVersion: '1.1' | '2.0';
   config: StsConfig;
-  /** The bootstrap policy requests must meet (UsernameToken over HTTPS). */
+  /** The bootstrap policy requests must meet (sts_bootstrap.ts: UsernameToken over HTTPS, X.509, AsymmetricBinding). */
   policy: SecurityModel;
   users: Record<string, string>;
   x509: X509IdentityState;
@@ -45,9 +44,78 @@ export interface StsState {
     messageId?: string; requester?: string; fault?: { subcode: string; reason: string };
     keySize?: number; tokenType?: string; confirmation?: string; proofKey?: string; clientEntropy?: string; appliesTo?: string;
     lifecycle?: LifecycleDecision;
+    /** How the requester authenticated, over which binding. */
+    requesterKind?: 'username' | 'x509'; binding?: 'transport' | 'asymmetric';
+    /** The subject named in wst:OnBehalfOf (the issued token's subject). */
+    onBehalfOf?: string;
+    /** Where an asymmetric proof key came from, and the key: a certificate (PEM) or a bare public key (SPKI, base64). */
+    keySource?: 'use-key' | 'client-certificate'; proofCertPem?: string; proofKeySpki?: string;
+    /** The certificate that signed the request: the AsymmetricBinding's response is encrypted for it. */
+    requesterCertPem?: string;
   };
   /** Tokens issued so far (for Renew / Validate / Cancel and the inspector). */
   issued: IssuedToken[];
+}
+
+/** OnBehalfOf and UseKey as the STS reads them: the subject named, and whether the key is proven. */
+async function readRequestExtras(rst: ParsedRst, auth: AuthenticatedRequest, state: StsState, now: number, checks: Check[]) {
+  const evidence: RequestEvidence = {};
+  let useKey: { certPem?: string; spki: string } | undefined;
+  if (rst.useKey) {
+    const u = await readUseKey(rst.useKey);
+    checks.push(...u.checks);
+    if (u.key) {
+      evidence.useKey = proveUseKey(rst.useKey, u.key, auth.bodySigners);
+      useKey = { spki: toBase64(u.key.spki), ...(u.key.cert ? { certPem: u.key.cert.pem } : {}) };
+    }
+  }
+  let onBehalfOf: { subject?: string; failed?: string } | undefined;
+  if (rst.onBehalfOf) {
+    const o = await readOnBehalfOf(rst.onBehalfOf, { trustedIssuers: [await parseCertificate(state.x509.certPem)], now });
+    checks.push(...o.checks);
+    onBehalfOf = o.subject ? { subject: o.subject } : { failed: o.checks.find((c) => c.status === 'fail')?.message ?? 'unreadable' };
+  }
+  return { evidence, useKey, onBehalfOf };
+}
+
+/** Decides an issue request and records what is needed to answer it. */
+async function decideIssue(state: StsState, rst: ParsedRst, auth: AuthenticatedRequest, now: number, checks: Check[]): Promise<NonNullable<StsState['last']>> {
+  const who = auth.requester;
+  const extras = await readRequestExtras(rst, auth, state, now, checks);
+  const base = {
+    requester: who.identity, requesterKind: who.kind, binding: who.binding,
+    ...(auth.signerCert ? { requesterCertPem: auth.signerCert.pem } : {}),
+    ...(rst.entropy ? { clientEntropy: toBase64(rst.entropy) } : {}), ...(rst.appliesTo ? { appliesTo: rst.appliesTo } : {}),
+  };
+  if (extras.onBehalfOf?.failed) return { ...base, fault: { subcode: 'wst:InvalidRequest', reason: `OnBehalfOf: ${extras.onBehalfOf.failed}` } };
+  const d = stsDecide(rst, who, state.config, extras.evidence);
+  checks.push(...d.checks);
+  if (d.fault || !d.issuance) return { ...base, fault: d.fault ?? { subcode: 'wst:InvalidRequest', reason: 'the request could not be decided' } };
+  const i = d.issuance;
+  const asymmetricKey = i.proofKey !== 'asymmetric' ? {}
+    : i.keySource === 'use-key' ? { ...(extras.useKey?.certPem ? { proofCertPem: extras.useKey.certPem } : { proofKeySpki: extras.useKey?.spki ?? '' }) }
+    : { proofCertPem: auth.signerCert?.pem ?? '' };
+  return {
+    ...base, keySize: i.keySize, tokenType: i.tokenType, confirmation: i.confirmation ?? '', proofKey: i.proofKey ?? 'none',
+    ...(extras.onBehalfOf?.subject ? { onBehalfOf: extras.onBehalfOf.subject } : {}), ...(i.keySource ? { keySource: i.keySource } : {}), ...asymmetricKey,
+  };
+}
+
+async function receiveRst(state: StsState, parts: EnvelopeParts, transport: 'https' | 'http', now: number, checks: Check[]): Promise<StsState['last']> {
+  const a = readAddressing(parts.headerBlocks);
+  const messageId = a.messageId ? { messageId: a.messageId } : {};
+  const auth = await authenticateRequest(parts, state, transport, now);
+  checks.push(...auth.checks);
+  const rstEl = childElements(parts.body)[0];
+  const { rst, checks: rc } = rstEl ? readRst(rstEl) : { rst: null, checks: [{ code: 'WST_NOT_RST', status: 'fail' as const, specRef: 'WS-Trust 1.3 §3.1', path: 'Envelope/Body', message: 'expected a wst:RequestSecurityToken in the Body, found nothing' }] };
+  checks.push(...rc);
+  if (rst && rst.requestType && rst.requestType !== 'issue') {
+    const l = lifecycleDecide(rst, state.issued, now, auth.requester.authenticated);
+    checks.push(...l.checks);
+    return { ...messageId, requester: auth.requester.identity, lifecycle: l.decision, ...(auth.signerCert ? { requesterCertPem: auth.signerCert.pem } : {}) };
+  }
+  if (!rst) return { ...messageId };
+  return { ...messageId, ...(await decideIssue(state, rst, auth, now, checks)) };
 }
 
 /** Receives an RST: authenticates the requester, reads the RST, makes the four decisions. */
@@ -57,43 +125,14 @@ export async function stsReceive(state: StsState, wire: string, transport: 'http
   try {
     const { parts, checks: env } = readEnvelope(parseXml(wire));
     checks.push(...env);
-    if (parts) {
-      const a = readAddressing(parts.headerBlocks);
-      const sec = await processSecurity(parts, state.policy, { users: state.users, now, freshnessSeconds: 300, skewSeconds: 60, nonceCache: [], transport });
-      checks.push(...sec.checks);
-      const authenticated = !sec.checks.some((c) => c.status === 'fail');
-      const rstEl = childElements(parts.body)[0];
-      const { rst, checks: rc } = rstEl ? readRst(rstEl) : { rst: null, checks: [{ code: 'WST_NOT_RST', status: 'fail' as const, specRef: 'WS-Trust 1.3 §3.1', path: 'Envelope/Body', message: 'expected a wst:RequestSecurityToken in the Body, found nothing' }] };
-      checks.push(...rc);
-      if (rst && rst.requestType && rst.requestType !== 'issue') {
-        const l = lifecycleDecide(rst, state.issued, now, authenticated);
-        checks.push(...l.checks);
-        next.last = { ...(a.messageId ? { messageId: a.messageId } : {}), requester: sec.principal ?? '', lifecycle: l.decision };
-      } else if (rst) {
-        const d = stsDecide(rst, { authenticated, kind: 'username', identity: sec.principal ?? '', binding: transport === 'https' ? 'transport' : 'asymmetric' }, state.config);
-        checks.push(...d.checks);
-        next.last = {
-          ...(a.messageId ? { messageId: a.messageId } : {}), requester: sec.principal ?? '',
-          ...(d.fault ? { fault: d.fault } : {}),
-          ...(d.issuance ? { keySize: d.issuance.keySize, tokenType: d.issuance.tokenType, confirmation: d.issuance.confirmation ?? '', proofKey: d.issuance.proofKey ?? 'none' } : {}),
-          ...(rst.entropy ? { clientEntropy: toBase64(rst.entropy) } : {}), ...(rst.appliesTo ? { appliesTo: rst.appliesTo } : {}),
-        };
-      }
-    }
+    if (parts) next.last = await receiveRst(state, parts, transport, now, checks);
   } catch (e) {
     checks.push(checkFromError(e));
   }
   return { report: makeReport(state.id, checks), state: next };
 }
 
-export interface IssueEnv {
-  random: RandomSource;
-  now: number;
-  soap: SoapVersion;
-  wsa: WsaVersion;
-}
-
-/** Answers the last RST: an RSTR with the signed assertion and its proof token, or a WS-Trust fault. */
+/** Answers the last RST: an RSTR with the signed assertion (and its proof token, if any), or a WS-Trust fault. */
 export async function stsRespond(state: StsState, env: IssueEnv): Promise<{ wire: string; state: StsState; secrets: Record<string, string> }> {
   const last = state.last;
   const v = TRUST_VERSIONS[state.trust];
@@ -105,23 +144,15 @@ export async function stsRespond(state: StsState, env: IssueEnv): Promise<{ wire
     const doc = buildFault(env.soap, { sender: true, reason: fault.reason, subcode: { ns: v.ns, qname: fault.subcode } }, addressing(WSA[env.wsa].faultAction));
     return { wire: formatXml(serializeXml(doc)), state, secrets: {} };
   }
-  const issued = await issue(state, last, env);
+  const issued = await issueToken(state, last, env);
   const action = state.trust === '1.3' ? v.actions.issueFinal ?? v.actions.issueResponse : v.actions.issueResponse;
-  const doc = buildEnvelope({
-    version: env.soap, xmlns: { wsa: WSA[env.wsa].ns },
-    headers: [...addressing(action), securityHeader(env.soap, [buildTimestamp({ id: freshId('TS', env.random), now: env.now, ttlSeconds: 300 })])],
-    body: [issued.rstr],
-  });
-  // Indent everything but the signed assertion, then put it in as it was signed.
-  const wire = parseXml(formatXml(serializeXml(doc)));
-  const slot = wire.getElementsByTagNameNS(v.ns, 'RequestedSecurityToken')[0] as Element;
-  slot.appendChild(wire.importNode(issued.token, true));
+  const out = await rstrEnvelope(state, issued, env, { action, timestamp: true, ...(last.messageId ? { relatesTo: last.messageId } : {}), ...(last.requesterCertPem ? { secureFor: last.requesterCertPem } : {}) });
   const record: IssuedToken = {
-    id: issued.assertionId, subject: last.requester ?? '', expires: new Date(env.now + state.config.lifetimeSeconds * 1000).toISOString(), confirmation: last.confirmation,
+    id: issued.assertionId, subject: last.onBehalfOf ?? last.requester ?? '', expires: new Date(env.now + state.config.lifetimeSeconds * 1000).toISOString(), confirmation: last.confirmation,
     ...(issued.secrets['proofKey'] ? { proofKey: issued.secrets['proofKey'] } : {}), ...(last.appliesTo ? { appliesTo: last.appliesTo } : {}), ...(last.tokenType ? { tokenType: last.tokenType } : {}),
+    ...(last.proofKey ? { proofKind: last.proofKey } : {}), ...(last.proofCertPem ? { proofCertPem: last.proofCertPem } : {}), ...(last.proofKeySpki ? { proofKeySpki: last.proofKeySpki } : {}),
   };
-  const next: StsState = { ...state, issued: [...state.issued, record] };
-  return { wire: serializeXml(wire), state: next, secrets: issued.secrets };
+  return { wire: out.wire, state: { ...state, issued: [...state.issued, record] }, secrets: out.secrets };
 }
 
 /** Validate: an RSTR with Status; Renew: a fresh assertion (same subject, confirmation, proof key); Cancel: RequestedTokenCancelled. */
@@ -131,13 +162,14 @@ async function lifecycleRespond(state: StsState, l: LifecycleDecision, env: Issu
   const action = { validate: final ? v.actions.validateFinal : v.actions.validateResponse, renew: final ? v.actions.renewFinal : v.actions.renewResponse, cancel: final ? v.actions.cancelFinal : v.actions.cancelResponse }[l.kind] ?? v.actions.issueResponse;
   const token = state.issued.find((t) => t.id === l.targetId);
   if (l.kind === 'renew' && token) {
-    const last = { requester: token.subject, confirmation: token.confirmation, proofKey: token.proofKey ? 'symmetric' : 'none', tokenType: token.tokenType ?? '', ...(token.appliesTo ? { appliesTo: token.appliesTo } : {}) };
-    const issued = await issue(state, last, env, token.proofKey ? fromBase64(token.proofKey) : undefined);
-    const doc = buildEnvelope({ version: env.soap, xmlns: { wsa: WSA[env.wsa].ns }, headers: addressing(action), body: [issued.rstr] });
-    const wire = parseXml(formatXml(serializeXml(doc)));
-    (wire.getElementsByTagNameNS(v.ns, 'RequestedSecurityToken')[0] as Element).appendChild(wire.importNode(issued.token, true));
+    const last = {
+      requester: token.subject, confirmation: token.confirmation, proofKey: token.proofKind ?? (token.proofKey ? 'symmetric' : 'none'), tokenType: token.tokenType ?? '',
+      ...(token.appliesTo ? { appliesTo: token.appliesTo } : {}), ...(token.proofCertPem ? { proofCertPem: token.proofCertPem } : {}), ...(token.proofKeySpki ? { proofKeySpki: token.proofKeySpki } : {}),
+    };
+    const issued = await issueToken(state, last, env, token.proofKey ? fromBase64(token.proofKey) : undefined);
+    const out = await rstrEnvelope(state, issued, env, { action, timestamp: false, ...(state.last?.messageId ? { relatesTo: state.last.messageId } : {}), ...(state.last?.requesterCertPem ? { secureFor: state.last.requesterCertPem } : {}) });
     const renewed: IssuedToken = { ...token, id: issued.assertionId, expires: new Date(env.now + state.config.lifetimeSeconds * 1000).toISOString() };
-    return { wire: serializeXml(wire), state: { ...state, issued: [...state.issued.map((t) => (t.id === token.id ? { ...t, cancelled: true } : t)), renewed] }, secrets: issued.secrets };
+    return { wire: out.wire, state: { ...state, issued: [...state.issued.map((t) => (t.id === token.id ? { ...t, cancelled: true } : t)), renewed] }, secrets: out.secrets };
   }
   const rstr = l.kind === 'validate'
     ? buildRstr({ version: state.trust, tokenType: v.actions.status, status: { valid: l.valid, reason: l.reason } })
@@ -145,50 +177,6 @@ async function lifecycleRespond(state: StsState, l: LifecycleDecision, env: Issu
   const doc = buildEnvelope({ version: env.soap, xmlns: { wsa: WSA[env.wsa].ns }, headers: addressing(action), body: [rstr] });
   const issued = l.kind === 'cancel' ? state.issued.map((t) => (t.id === l.targetId ? { ...t, cancelled: true } : t)) : state.issued;
   return { wire: formatXml(serializeXml(doc)), state: { ...state, issued }, secrets: {} };
-}
-
-async function issue(state: StsState, last: Pick<NonNullable<StsState['last']>, 'requester' | 'confirmation' | 'proofKey' | 'keySize' | 'clientEntropy' | 'appliesTo' | 'tokenType'>, env: IssueEnv, reuseKey?: Uint8Array) {
-  const lifetime = { created: env.now, expires: env.now + state.config.lifetimeSeconds * 1000 };
-  const assertionId = `_${toHex(env.random.bytes(16))}`;
-  const sp = state.config.serviceProviders.find((s) => s.appliesTo === last.appliesTo) ?? state.config.serviceProviders[0];
-  const stsCert = await parseCertificate(state.x509.certPem);
-  let proof: Uint8Array | undefined;
-  let stsEntropy: Uint8Array | undefined;
-  if (last.proofKey === 'symmetric' && reuseKey) proof = reuseKey;
-  else if (last.proofKey === 'symmetric') {
-    const bytes = (last.keySize ?? 256) / 8;
-    if (last.clientEntropy) {
-      stsEntropy = env.random.bytes(bytes);
-      proof = await computedKeyPsha1(fromBase64(last.clientEntropy), stsEntropy, last.keySize ?? 256);
-    } else proof = env.random.bytes(bytes);
-  }
-  const confirmation = last.confirmation === 'bearer' ? { method: 'bearer' as const }
-    : { method: 'holder-of-key' as const, proof: { kind: 'symmetric' as const, key: proof as Uint8Array, encryptedFor: await parseCertificate(sp?.certPem ?? '') } };
-  const spec = await buildAssertion({
-    version: state.samlVersion, id: assertionId, issuer: state.issuerName, issueInstant: env.now, notBefore: env.now, notOnOrAfter: lifetime.expires,
-    ...(last.appliesTo ? { audience: last.appliesTo } : {}), subject: { name: last.requester ?? '' }, confirmation, random: env.random,
-    authnMethod: state.samlVersion === '1.1' ? 'urn:oasis:names:tc:SAML:1.0:am:password' : 'urn:oasis:names:tc:SAML:2.0:ac:classes:Password',
-  });
-  const doc = newDocument(spec);
-  await signAssertion(doc, doc.documentElement as Element, { key: importPrivateKeyPem(state.x509.keyPem), cert: stsCert, signatureAlgorithm: state.config.signatureAlgorithm === 'rsa-sha256' ? URI.rsaSha256 : URI.rsaSha1 });
-  const ref = buildStr({ kind: 'samlAssertionId', assertionId, samlVersion: state.samlVersion });
-  const rstr = buildRstr({
-    version: state.trust, tokenType: last.tokenType ?? '', attachedReference: ref, unattachedReference: ref, lifetime,
-    ...(proof && !stsEntropy ? { proofToken: { kind: 'binary-secret' as const, secret: proof } } : {}),
-    ...(proof && stsEntropy ? { proofToken: { kind: 'computed-key' as const, algorithm: TRUST_VERSIONS[state.trust].computedKeyPsha1 }, entropy: stsEntropy, keySize: last.keySize ?? 256 } : {}),
-    collection: state.trust === '1.3',
-  });
-  const secrets: Record<string, string> = { assertionId, ...(proof ? { proofKey: toBase64(proof) } : {}), ...(stsEntropy ? { stsEntropy: toBase64(stsEntropy) } : {}) };
-  return { rstr: { ...rstr, children: withTokenSlot(rstr, state.trust) }, token: doc.documentElement as Element, assertionId, secrets };
-}
-
-/** The RSTR's children with an empty wst:RequestedSecurityToken first (the token goes in verbatim later). */
-function withTokenSlot(rstr: ElSpec, trust: TrustVersionId): ElSpec['children'] {
-  const ns = TRUST_VERSIONS[trust].ns;
-  const inner = rstr.name.endsWith('Collection') ? (rstr.children?.[0] as ElSpec) : rstr;
-  const slot: ElSpec = { ns, name: 'wst:RequestedSecurityToken' };
-  if (inner !== rstr) return [{ ...inner, children: [slot, ...(inner.children ?? [])] }];
-  return [slot, ...(rstr.children ?? [])];
 }
 
 /** The first Body child of a response (the RSTR, the application payload or a Fault). */

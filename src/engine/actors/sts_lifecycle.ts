@@ -20,6 +20,10 @@ export interface IssuedToken {
   proofKey?: string;
   appliesTo?: string;
   tokenType?: string;
+  /** The proof key's kind, and for an asymmetric one the key it is bound to (certificate PEM or SPKI base64). */
+  proofKind?: string;
+  proofCertPem?: string;
+  proofKeySpki?: string;
 }
 
 export interface LifecycleDecision {

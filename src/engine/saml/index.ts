@@ -10,3 +10,4 @@ export type { SubjectSpec, ConfirmationSpec } from './subject.ts';
 export type { ProofKeySpec, SymmetricProof, AsymmetricProof } from './proof_key.ts';
 export type { ServiceKey } from './proof_key_resolve.ts';
 export { DEFAULT_ATTRIBUTE_NAMESPACE } from './statements.ts';
+export { describeAssertion, type AssertionSummary } from './describe.ts';

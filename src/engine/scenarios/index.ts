@@ -5,11 +5,22 @@ import type { ScenarioDef, ScenarioInfo } from './types.ts';
 import { usernameTokenScenario } from './usernametoken.ts';
 import { x509MutualScenario } from './x509_mutual.ts';
 import { stsIssuanceScenario } from './sts_issuance.ts';
+import { openssoStsScenario } from './opensso_sts.ts';
+import { openssoAgentScenario } from './opensso_agent.ts';
+import { secureConversationScenario } from './secure_conversation.ts';
 
-export const SCENARIOS: ScenarioDef[] = [usernameTokenScenario, x509MutualScenario, stsIssuanceScenario];
+export const SCENARIOS: ScenarioDef[] = [usernameTokenScenario, x509MutualScenario, stsIssuanceScenario, openssoStsScenario, openssoAgentScenario, secureConversationScenario];
+
+/** Other names a scenario answers to (e.g. `run sts-issue`). */
+export const SCENARIO_ALIASES: Record<string, string> = { 'sts-issue': 'sts-issuance' };
+
+/** The scenario id an id or alias names (unknown ids are returned as given). */
+export function scenarioIdFor(id: string): string {
+  return SCENARIO_ALIASES[id] ?? id;
+}
 
 export function findScenario(id: string): ScenarioDef {
-  const s = SCENARIOS.find((x) => x.id === id);
+  const s = SCENARIOS.find((x) => x.id === scenarioIdFor(id));
   if (!s) throw new UsageError('UNKNOWN_SCENARIO', `expected one of ${SCENARIOS.map((x) => x.id).join(', ')}, found "${id}"`);
   return s;
 }

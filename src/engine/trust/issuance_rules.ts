@@ -75,7 +75,9 @@ function asymmetric(r: IssuanceRequest, reasons: string[]): IssuanceDecision {
     return refuse('STS_ASYMMETRIC_ON_BEHALF_OF', 'KeyType PublicKey with OnBehalfOf: the public key is the requester\'s, but the token would name another subject — refused', reasons);
   }
   if (r.clientToken !== 'x509' || r.binding !== 'asymmetric') {
-    const what = r.useKey ? 'the UseKey key was not proven: the requester authenticated with a UserName, so nothing in the request was signed with that key' : 'the requester has no public key: it authenticated with a UserName';
+    const what = r.useKey
+      ? 'the UseKey key is not proven to be the requester\'s: the requester authenticated with a UserName, which carries no key, so no signature ties that key to the user'
+      : 'the requester has no public key: it authenticated with a UserName';
     return refuse(r.useKey ? 'STS_USE_KEY_NOT_PROVEN' : 'STS_NO_PUBLIC_KEY', `KeyType PublicKey, but ${what} — refused`, reasons);
   }
   const keySource = r.useKey ? 'use-key' : 'client-certificate';

@@ -4,7 +4,7 @@
 
 import type { Element } from '@xmldom/xmldom';
 import { childElements, firstChildNS, textOf, type ElSpec } from '../xml/dom.ts';
-import { NS, TRUST_VERSIONS, type TrustVersion } from '../xml/names.ts';
+import { NS, TRUST_VERSIONS, URI, type TrustVersion } from '../xml/names.ts';
 import { where } from '../xml/path.ts';
 import { fromBase64, toBase64 } from '../crypto/encoding.ts';
 import type { Check } from '../report/index.ts';
@@ -12,7 +12,8 @@ import { formatDateTime } from '../wss/datetime.ts';
 
 export type TrustVersionId = 'feb2005' | '1.3';
 export type RequestKind = 'issue' | 'renew' | 'cancel' | 'validate';
-export type KeyTypeKind = 'bearer' | 'symmetric' | 'public';
+/** WS-Trust's three KeyTypes, and Oracle's proprietary sender-vouches KeyType (seed 001 table 3-3). */
+export type KeyTypeKind = 'bearer' | 'symmetric' | 'public' | 'sender-vouches';
 
 export interface RstSpec {
   version: TrustVersionId;
@@ -28,7 +29,7 @@ export interface RstSpec {
   useKey?: ElSpec;
   onBehalfOf?: ElSpec;
   /** The token (or a reference to it) to renew, cancel or validate. */
-  target?: ElSpec;
+  target?: ElSpec | Element;
   lifetime?: { created: number; expires: number };
   computedKeyAlgorithm?: string;
 }
@@ -38,7 +39,7 @@ const TARGET: Record<Exclude<RequestKind, 'issue'>, string> = { renew: 'RenewTar
 /** Builds wst:RequestSecurityToken. */
 export function buildRst(s: RstSpec): ElSpec {
   const v = TRUST_VERSIONS[s.version];
-  const t = (name: string, text?: string, children?: ElSpec[]): ElSpec => ({ ns: v.ns, name: `wst:${name}`, ...(text !== undefined ? { text } : {}), ...(children ? { children } : {}) });
+  const t = (name: string, text?: string, children?: Array<ElSpec | Element>): ElSpec => ({ ns: v.ns, name: `wst:${name}`, ...(text !== undefined ? { text } : {}), ...(children ? { children } : {}) });
   const children: Array<ElSpec | null> = [
     s.tokenType ? t('TokenType', s.tokenType) : null,
     t('RequestType', v.requestTypes[s.requestType]),
@@ -60,6 +61,7 @@ export function buildRst(s: RstSpec): ElSpec {
 }
 
 export function keyTypeUri(v: TrustVersion, k: KeyTypeKind): string {
+  if (k === 'sender-vouches') return URI.oracleSenderVouchesKeyType;
   return k === 'bearer' ? v.keyTypes.bearer : k === 'symmetric' ? v.keyTypes.symmetricKey : v.keyTypes.publicKey;
 }
 
@@ -141,6 +143,7 @@ function readKeyType(rst: ParsedRst, v: TrustVersion, uri: string | undefined, c
   if (uri === v.keyTypes.bearer) rst.keyType = 'bearer';
   else if (uri === v.keyTypes.symmetricKey) rst.keyType = 'symmetric';
   else if (uri === v.keyTypes.publicKey) rst.keyType = 'public';
+  else if (uri === URI.oracleSenderVouchesKeyType) rst.keyType = 'sender-vouches';
   else checks.push({ code: 'WST_KEY_TYPE_UNKNOWN', status: 'info', specRef: 'WS-Trust 1.3 §4.4.3', path: '', message: `KeyType ${uri} is not one of WS-Trust ${v.version}'s own; the STS decides what it means` });
 }
 

@@ -29,6 +29,12 @@ export interface Requester {
   binding: 'asymmetric' | 'transport';
 }
 
+/** What the STS established about the request beyond who sent it (read from the message, async). */
+export interface RequestEvidence {
+  /** wst:UseKey and whether a signature over the request proves it (trust/use_key.ts). */
+  useKey?: { proven: boolean; check: Check };
+}
+
 export interface StsDecision {
   checks: Check[];
   /** The WS-Trust fault to answer with, when refused. */
@@ -44,7 +50,7 @@ function refuse(checks: Check[], code: string, subcode: string, message: string,
 }
 
 /** The four decisions of seed 004, in order; the first refusal ends the decision. */
-export function stsDecide(rst: ParsedRst, who: Requester, config: StsConfig): StsDecision {
+export function stsDecide(rst: ParsedRst, who: Requester, config: StsConfig, evidence: RequestEvidence = {}): StsDecision {
   const checks: Check[] = [];
   const el = rst.element;
   const pass = (code: string, message: string) => checks.push({ code, status: 'pass', specRef: SPEC, ...where(el), message });
@@ -60,17 +66,25 @@ export function stsDecide(rst: ParsedRst, who: Requester, config: StsConfig): St
     return refuse(checks, 'STS_NOT_AUTHORIZED', 'wst:RequestFailed', `decision 3: expected a requester among ${config.authorizedRequesters.join(', ') || '(no one is authorized)'}, found ${who.identity}`, el);
   }
   pass('STS_REQUESTER_AUTHORIZED', `decision 3: ${who.identity} may ask for tokens`);
-  return keyExpectations(rst, who, config, tokenType, checks);
+  return keyExpectations(rst, who, config, tokenType, checks, evidence);
 }
 
-function keyExpectations(rst: ParsedRst, who: Requester, config: StsConfig, tokenType: string, checks: Check[]): StsDecision {
+function keyExpectations(rst: ParsedRst, who: Requester, config: StsConfig, tokenType: string, checks: Check[], evidence: RequestEvidence): StsDecision {
   const el = rst.element;
+  if (rst.keyTypeUri && !rst.keyType) {
+    return refuse(checks, 'STS_KEY_TYPE_UNSUPPORTED', 'wst:BadRequest', `decision 4: expected a KeyType among Bearer, SymmetricKey, PublicKey and Oracle's sender-vouches, found ${rst.keyTypeUri}`, el);
+  }
   const request: IssuanceRequest = {
     binding: who.binding, clientToken: who.kind, onBehalfOf: !!rst.onBehalfOf, useKey: !!rst.useKey,
-    keyType: rst.keyType === 'public' ? 'asymmetric' : rst.keyType ?? (rst.keyTypeUri ? 'sender-vouches' : null),
+    keyType: rst.keyType === 'public' ? 'asymmetric' : rst.keyType ?? null,
   };
   const d = decideIssuance(request);
   if (!d.ok) return refuse(checks, d.code ?? 'STS_KEY_EXPECTATIONS', d.fault ?? 'wst:InvalidRequest', `decision 4: ${d.reasons[d.reasons.length - 1] ?? 'the key expectations cannot be met'}`, el);
+  if (d.keySource === 'use-key') {
+    const proof = evidence.useKey ?? { proven: false, check: { code: 'STS_USE_KEY_NOT_PROVEN', status: 'fail' as const, specRef: 'WS-Trust 1.3 §9.2', ...where(rst.useKey ?? el), message: 'expected the STS to have checked the UseKey key against the request\'s signature, found no such check' } };
+    if (!proof.proven) return refuse(checks, proof.check.code, 'wst:InvalidRequest', `decision 4: ${proof.check.message}`, rst.useKey ?? el);
+    checks.push(proof.check);
+  }
   const keySize = rst.keySize ?? config.keySizes.default;
   if (d.proofKey === 'symmetric' && (keySize < config.keySizes.min || keySize > config.keySizes.max || keySize % 8 !== 0)) {
     return refuse(checks, 'STS_KEY_SIZE_UNSUPPORTED', 'wst:UnsupportedAlgorithm', `decision 4: expected a KeySize from ${config.keySizes.min} to ${config.keySizes.max} bits, found ${keySize}`, el);

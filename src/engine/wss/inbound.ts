@@ -19,6 +19,8 @@ import { fromBase64 } from '../crypto/encoding.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { AssertionValidation } from '../saml/index.ts';
 import { processAssertion } from './saml_processing.ts';
+import { processDkt, processSct } from './sc_inbound.ts';
+import type { ScSession } from '../sc/session.ts';
 import {
   decryptOne, keyInfoResolver, processBinarySecurityToken, processEncryptedKey, processReferenceList, processSignatureConfirmation,
   type DecryptionState, type ReceiverIdentity,
@@ -39,6 +41,10 @@ export interface InboundContext extends UtValidation {
   guessKeys?: boolean;
   /** SAML assertions: the STS certificates trusted and this receiver's audience URI. */
   saml?: { trustedIssuers: CertInfo[]; audience?: string };
+  /** WS-SC: SCT secrets (base64) by wsc:Identifier, for a receiver without a session table (inspector, peers). */
+  sctSecrets?: Record<string, string>;
+  /** WS-SC: the receiver's session table; unknown, expired, cancelled and amended-away contexts are refused. */
+  scSessions?: ScSession[];
 }
 
 export interface InboundResult {
@@ -109,8 +115,17 @@ const PROCESSORS: Record<string, Processor> = {
   },
   [`{${NS.saml11}}Assertion`]: async (el, w) => processSaml(el, w),
   [`{${NS.saml2}}Assertion`]: async (el, w) => processSaml(el, w),
+  [`{${NS.sc2005}}SecurityContextToken`]: processSct,
+  [`{${NS.sc13}}SecurityContextToken`]: processSct,
+  [`{${NS.sc2005}}DerivedKeyToken`]: processDkt,
+  [`{${NS.sc13}}DerivedKeyToken`]: processDkt,
   [`{${NS.wsse11}}SignatureConfirmation`]: async (el, w) => {
     w.result.checks.push(...processSignatureConfirmation(el, w.decryption));
+  },
+  // A free-standing STR (WSS 1.1 §8.3): the target of an STR-Transform reference, e.g. naming the
+  // SAML assertion a sender-vouches signature covers. It holds no key itself; signatures resolve it.
+  [`{${NS.wsse}}SecurityTokenReference`]: async (el, w) => {
+    w.result.checks.push({ code: 'WSS_STR_IN_HEADER', status: 'info', specRef: 'WSS 1.1 §8.3 (STR Dereference Transform)', ...where(el), message: 'a SecurityTokenReference in the Security header: a signature may cover the token it names through the STR-Transform' });
   },
 };
 

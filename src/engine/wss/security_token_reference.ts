@@ -276,6 +276,27 @@ function resolveX509Data(data: Element, ctx: StrContext): StrResult {
   return unresolved(`Expected ds:X509IssuerSerial (or X509SKI, X509Certificate) in ds:X509Data; found ${found}`, data, {}, [], 'STR_UNSUPPORTED_X509DATA');
 }
 
+/**
+ * The token element an STR points to inside the message (for the STR Dereference Transform, WSS 1.1
+ * §8.3): a Reference by '#Id', a SAML KeyIdentifier (AssertionID / ID), or the Embedded token; null
+ * when it names nothing in the document.
+ */
+export function dereferenceStr(str: Element): Element | null {
+  const doc = str.ownerDocument;
+  const form = childElements(str).find(isForm);
+  if (!doc || !form) return null;
+  if (form.localName === 'Embedded') return childElements(form)[0] ?? null;
+  if (form.localName === 'Reference') {
+    const uri = attr(form, 'URI') ?? '';
+    const hits = uri.startsWith('#') ? collectIds(doc).get(uri.slice(1)) ?? [] : [];
+    return hits.length === 1 ? hits[0]! : null;
+  }
+  const valueType = form.localName === 'KeyIdentifier' ? attr(form, 'ValueType') : null;
+  if (valueType === URI.samlAssertionIdValueType) return samlTarget({ doc, knownCerts: [] }, textOf(form).trim(), '1.1');
+  if (valueType === URI.samlIdValueType) return samlTarget({ doc, knownCerts: [] }, textOf(form).trim(), '2.0');
+  return null;
+}
+
 /** True for a wsse:SecurityTokenReference element. */
 export function isStr(node: Element | null | undefined): node is Element {
   return !!node && isElement(node) && node.namespaceURI === NS.wsse && node.localName === 'SecurityTokenReference';

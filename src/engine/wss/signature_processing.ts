@@ -6,10 +6,11 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { verifySignature, referencedElements, type SignatureVerification } from '../dsig/index.ts';
 import type { CertInfo } from '../crypto/x509.ts';
+import type { ResolvedKey } from '../crypto/keys.ts';
 import type { Check } from '../report/index.ts';
 import { childElements } from '../xml/dom.ts';
 import { where } from '../xml/path.ts';
-import { isStr, resolveStr } from './security_token_reference.ts';
+import { dereferenceStr, isStr, resolveStr } from './security_token_reference.ts';
 
 /** Keys the receiver can use, collected while walking the Security header in order. */
 export interface TokenStore {
@@ -29,23 +30,29 @@ export interface SignatureResult {
   element: Element;
   checks: Check[];
   verification: SignatureVerification;
-  /** Elements the signature covers (only when it verified). */
+  /** Elements the signature covers (only when it verified); an STR-Transform reference covers the STR and its token. */
   covered: Element[];
+  /** The key the signature was checked with (its certificate, RSA public key or secret), when one was found. */
+  signingKey?: ResolvedKey | null;
 }
 
 /** Verifies one ds:Signature from the Security header against the token store. */
 export async function processSignature(sig: Element, doc: Document, store: TokenStore): Promise<SignatureResult> {
+  let signingKey: ResolvedKey | null = null;
   const verification = await verifySignature(sig, {
     resolveKey: async (keyInfo) => {
       const str = keyInfo ? childElements(keyInfo).find((c) => isStr(c)) : undefined;
       if (!str) {
         return { key: null, checks: [{ code: 'WSS_SIGNATURE_KEYINFO', status: 'fail', specRef: 'BSP 1.1 R5417', ...where(keyInfo ?? sig), message: 'expected ds:KeyInfo with a wsse:SecurityTokenReference, found none' }] };
       }
-      return resolveStr(str, { doc, knownCerts: store.knownCerts, encryptedKeys: store.encryptedKeys, secrets: store.secrets });
+      const r = await resolveStr(str, { doc, knownCerts: store.knownCerts, encryptedKeys: store.encryptedKeys, secrets: store.secrets });
+      signingKey = r.key;
+      return r;
     },
+    dereferenceStr,
   });
-  const covered = verification.ok ? referencedElements(sig) : [];
-  return { element: sig, checks: [...verification.checks, summary(sig, verification)], verification, covered };
+  const covered = verification.ok ? referencedElements(sig, { dereferenceStr }) : [];
+  return { element: sig, checks: [...verification.checks, summary(sig, verification)], verification, covered, signingKey };
 }
 
 /** One info check carrying every value of the verification, for the canonical-bytes view. */

@@ -37,6 +37,8 @@ export const NS = {
   coor11: 'http://docs.oasis-open.org/ws-tx/wscoor/2006/06',
   wsat10: 'http://schemas.xmlsoap.org/ws/2004/10/wsat',
   wsat11: 'http://docs.oasis-open.org/ws-tx/wsat/2006/06',
+  /** wsbench's own wsa:ReferenceParameters for WS-AT correlation (B1131, B1241); not a spec namespace. */
+  wsbenchTx: 'urn:wsbench:tx',
   wsdl: 'http://schemas.xmlsoap.org/wsdl/',
   xsd: 'http://www.w3.org/2001/XMLSchema',
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
@@ -81,6 +83,9 @@ export const URI = {
   saml2Bearer: 'urn:oasis:names:tc:SAML:2.0:cm:bearer',
   saml2HolderOfKey: 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key',
   saml2SenderVouches: 'urn:oasis:names:tc:SAML:2.0:cm:sender-vouches',
+  // Oracle's proprietary WS-Trust KeyType asking for a SAML sender-vouches token (seed 001 table 3-3;
+  // the URI WebLogic's SAMLTrustCredentialProvider sends)
+  oracleSenderVouchesKeyType: 'http://schemas.oracle.com/ws/2010/03/securitypolicy/ws-sx/ws-trust/SenderVouches',
   // Digests
   sha1: `${DS}sha1`,
   sha256: `${XENC}sha256`,
