@@ -29,6 +29,23 @@
 //       "digestMethods", "keyTransports", "dataAlgorithms", "signerSubject", "decryptedBody"
 //       (the soap:Body after processing), "document" (the whole processed document), "error", "errorCode"}.
 //   KEY.pem / CERT.pem arguments are file paths or PEM text; keys are PKCS#8 or PKCS#1 (unencrypted).
+//   dk-psha1 SECRET_B64 NONCE_B64 LENGTH [--label L] [--offset N | --generation N] [--version 2005/02|1.3]
+//       WS-SC key derivation by WSS4J two ways: "key" is AlgoFactory.getInstance(p_sha1 URI).createKey
+//       over label ‖ nonce at the spec's offset (Offset, or Generation × Length); "tokenKey" is
+//       DerivedKeyToken.deriveKey on a DKT element carrying the same Nonce/Label/Offset/Generation/Length.
+//   sc-sign FILE --identifier URI --secret B64 [--version 2005/02|1.3] [--sct-id ID] [--sct-ref id|identifier]
+//               [--no-sct] [--value-type sct|none] [--hmac hmac-sha1|hmac-sha256] [--sig-key-length N]
+//               [--timestamp] [--ttl SECONDS] [--encrypt] [--enc aes128-cbc|…] [--order sign-encrypt|encrypt-sign]
+//               [--no-sign] [--soap12]
+//       WSSecSecurityContextToken + WSSecDKSign (Timestamp, Body) + WSSecDKEncrypt (Body content), each
+//       DKT's STR naming the SCT by "#wsu:Id" (--sct-ref id) or by its Identifier (--sct-ref identifier)
+//       -> {"xml", "sctId", "identifier", "derived": [{usage, dktId, nonce, label, offset, length, key}], …}.
+//   sc-verify FILE SECRETS_JSON [--no-bsp] [--ts-ttl S] [--ts-future-ttl S] [--actor NAME]
+//       WSSecurityEngine with a CallbackHandler answering WSPasswordCallback.setKey from SECRETS_JSON
+//       (SCT Identifier or Id → base64 secret) -> {"ok", "actions", "derived" (each DKT's id, inputs and
+//       derived key), "sct", "signedElements", "decryptedElements", "decryptedBody", "callbacks", …}.
+//   sct-build IDENTIFIER|generate [--version 2005/02|1.3] [--sct-id ID]   SecurityContextToken -> {"xml", …}
+//   sct-read FILE                                  new SecurityContextToken(first wsc:SecurityContextToken)
 //   batch                                          JSON lines on stdin: {"args":[...],"stdin":"..."}
 //                                                  one JSON result line per request on stdout
 //
@@ -105,6 +122,11 @@ public final class WssPeer {
         COMMANDS.put("psha1", WssPeer::psha1);
         COMMANDS.put("x509-secure", WssPeer::x509Secure);
         COMMANDS.put("x509-verify", WssPeer::x509Verify);
+        COMMANDS.put("dk-psha1", WssPeer::dkPsha1);
+        COMMANDS.put("sc-sign", WssPeer::scSign);
+        COMMANDS.put("sc-verify", WssPeer::scVerify);
+        COMMANDS.put("sct-build", WssPeer::sctBuild);
+        COMMANDS.put("sct-read", WssPeer::sctRead);
         COMMANDS.put("version", WssPeer::version);
     }
 
@@ -222,7 +244,8 @@ public final class WssPeer {
         private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of(
                 "require-type", "ut-ttl", "ut-future-ttl", "actor", "ttl", "ts-ttl", "ts-future-ttl",
                 "key", "cert", "recipient", "ca", "trust", "sig", "digest", "enc", "keywrap", "key-id", "sig-key-id",
-                "order");
+                "order", "identifier", "secret", "version", "sct-id", "sct-ref", "value-type", "hmac",
+                "sig-key-length", "label", "offset", "generation");
     }
 
     private static byte[] b64(String s, String what) throws HarnessError {
@@ -950,6 +973,386 @@ public final class WssPeer {
         StringWriter w = new StringWriter();
         t.transform(new DOMSource(node), new StreamResult(w));
         return w.toString();
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // WS-SecureConversation: WSS4J's P_SHA1 and DerivedKeyToken derivation, SCT + derived-key
+    // signing/encryption with its builders, and inbound processing with the SCT secret supplied by
+    // a CallbackHandler. WSS4J 1.6 has no RST/RSTR (SCT issuance) builder; its conversation support
+    // is the SecurityContextToken and DerivedKeyToken elements and the WSSecDK* builders.
+
+    private static int wscVersion(String v) throws HarnessError {
+        if (v.equals("2005/02")) return org.apache.ws.security.conversation.ConversationConstants.VERSION_05_02;
+        if (v.equals("1.3")) return org.apache.ws.security.conversation.ConversationConstants.VERSION_05_12;
+        throw new HarnessError("--version must be 2005/02 or 1.3: " + v);
+    }
+
+    private static Document emptyDocument() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().newDocument();
+    }
+
+    private static String b64(byte[] bytes) { return Base64.getEncoder().encodeToString(bytes); }
+
+    private static Map<String, Object> dkPsha1(Args a, String stdin) throws Exception {
+        byte[] secret = b64(a.pos(0, "SECRET_B64"), "SECRET_B64");
+        String nonceB64 = a.pos(1, "NONCE_B64");
+        byte[] nonce = b64(nonceB64, "NONCE_B64");
+        int length = parseInt(a.pos(2, "LENGTH"), "LENGTH");
+        int version = wscVersion(a.flag("version", "2005/02"));
+        String label = a.flag("label", null);
+        if (a.has("offset") && a.has("generation")) throw new HarnessError("give --offset or --generation, not both");
+        int offset = a.has("generation") ? a.intFlag("generation", 0) * length : a.intFlag("offset", 0);
+        String alg = org.apache.ws.security.conversation.ConversationConstants.getWSCNs(version) + "/dk/p_sha1";
+
+        String dflt = org.apache.ws.security.conversation.ConversationConstants.DEFAULT_LABEL;
+        byte[] labelBytes = (label == null ? dflt + dflt : label).getBytes(StandardCharsets.UTF_8);
+        byte[] seed = new byte[labelBytes.length + nonce.length];
+        System.arraycopy(labelBytes, 0, seed, 0, labelBytes.length);
+        System.arraycopy(nonce, 0, seed, labelBytes.length, nonce.length);
+        byte[] key = org.apache.ws.security.conversation.dkalgo.AlgoFactory.getInstance(alg).createKey(secret, seed, offset, length);
+
+        // The same inputs as a DerivedKeyToken element, derived the way WSS4J's processor does it.
+        org.apache.ws.security.message.token.DerivedKeyToken dkt =
+                new org.apache.ws.security.message.token.DerivedKeyToken(version, emptyDocument());
+        dkt.setAlgorithm(alg);
+        if (a.has("generation")) dkt.setGeneration(a.intFlag("generation", 0));
+        if (a.has("offset")) dkt.setOffset(a.intFlag("offset", 0));
+        dkt.setLength(length);
+        if (label != null) dkt.setLabel(label);
+        dkt.setNonce(nonceB64.trim());
+        byte[] tokenKey = dkt.deriveKey(length, secret);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("key", b64(key));
+        r.put("tokenKey", b64(tokenKey));
+        r.put("algorithm", alg);
+        r.put("seed", b64(seed));
+        r.put("offset", offset);
+        r.put("tokenOffset", dkt.getOffset());
+        r.put("tokenGeneration", dkt.getGeneration());
+        r.put("tokenXml", serializeNode(dkt.getElement()));
+        return r;
+    }
+
+    /** WSSecDKSign with its derived key and DerivedKeyToken readable (both are protected fields). */
+    static final class DKSign extends org.apache.ws.security.message.WSSecDKSign {
+        byte[] key() { return derivedKeyBytes; }
+        org.apache.ws.security.message.token.DerivedKeyToken token() { return dkt; }
+    }
+
+    /** WSSecDKEncrypt, likewise. */
+    static final class DKEncrypt extends org.apache.ws.security.message.WSSecDKEncrypt {
+        byte[] key() { return derivedKeyBytes; }
+        org.apache.ws.security.message.token.DerivedKeyToken token() { return dkt; }
+    }
+
+    private static Map<String, Object> derivedRecord(String usage, String id, org.apache.ws.security.message.token.DerivedKeyToken t,
+            byte[] key, String labelUsed) throws Exception {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("usage", usage);
+        d.put("dktId", id);
+        d.put("nonce", t.getNonce());
+        d.put("labelElement", t.getLabel());
+        d.put("label", labelUsed);
+        d.put("offset", t.getOffset());
+        d.put("generation", t.getGeneration());
+        d.put("length", t.getLength());
+        d.put("algorithm", t.getAlgorithm());
+        d.put("key", key == null ? null : b64(key));
+        return d;
+    }
+
+    /** Configures a WSSecDK* builder to derive from the SCT secret, its STR naming the SCT as asked. */
+    private static void deriveFromSct(org.apache.ws.security.message.WSSecDerivedKeyBase b, int version, byte[] secret,
+            String ref, boolean byIdentifier, String valueType) {
+        b.setWscVersion(version);
+        b.setExternalKey(secret, ref);
+        b.setTokenIdDirectId(byIdentifier);
+        if (valueType != null) b.setCustomValueType(valueType);
+    }
+
+    private static Map<String, Object> scSign(Args a, String stdin) throws Exception {
+        String file = a.pos(0, "FILE");
+        Document doc = parseXml(file.equals("default") ? envelope(a.has("soap12") ? SOAP12_NS : SOAP11_NS) : readInput(file, stdin));
+        String soapNs = soapNs(doc);
+        int version = wscVersion(a.flag("version", "2005/02"));
+        String identifier = a.flag("identifier", null);
+        if (identifier == null) throw new HarnessError("missing --identifier");
+        byte[] secret = b64(a.flag("secret", ""), "--secret");
+        String refMode = a.flag("sct-ref", "id");
+        if (!refMode.equals("id") && !refMode.equals("identifier")) throw new HarnessError("--sct-ref must be id or identifier");
+        boolean includeSct = !a.has("no-sct");
+        if (!includeSct && refMode.equals("id")) throw new HarnessError("--no-sct needs --sct-ref identifier");
+        String vt = a.flag("value-type", "sct");
+        String valueType = vt.equals("none") ? null
+                : version == org.apache.ws.security.conversation.ConversationConstants.VERSION_05_12 ? WSConstants.WSC_SCT_05_12 : WSConstants.WSC_SCT;
+        String hmac = choose(a.flag("hmac", "hmac-sha1"), HMAC_ALGS, "hmac");
+        String encAlg = choose(a.flag("enc", "aes128-cbc"), ENC_ALGS, "enc");
+        String order = a.flag("order", "sign-encrypt");
+        if (!order.equals("sign-encrypt") && !order.equals("encrypt-sign")) throw new HarnessError("--order must be sign-encrypt or encrypt-sign");
+        boolean sign = !a.has("no-sign");
+        boolean encrypt = a.has("encrypt");
+
+        WSSecHeader secHeader = new WSSecHeader();
+        secHeader.setMustUnderstand(true);
+        secHeader.insertSecurityHeader(doc);
+        Element tsElement = null;
+        if (a.has("timestamp")) {
+            WSSecTimestamp ts = new WSSecTimestamp();
+            ts.setTimeToLive(a.intFlag("ttl", 300));
+            ts.build(doc, secHeader);
+            tsElement = ts.getElement();
+        }
+        org.apache.ws.security.message.WSSecSecurityContextToken sct = new org.apache.ws.security.message.WSSecSecurityContextToken();
+        sct.setWscVersion(version);
+        sct.setIdentifier(identifier);
+        // Given an Identifier, WSS4J 1.6 gives the SCT no wsu:Id (only its generated tokens get one),
+        // so a "#Id" reference needs one from here.
+        sct.setSctId(a.flag("sct-id", "SCT-" + java.util.UUID.randomUUID()));
+        sct.prepare(doc, null);
+        boolean byIdentifier = refMode.equals("identifier");
+        String ref = byIdentifier ? identifier : sct.getSctId();
+        String dflt = org.apache.ws.security.conversation.ConversationConstants.DEFAULT_LABEL;
+
+        List<Object> derived = new ArrayList<>();
+        List<Object> signedParts = new ArrayList<>();
+        DKSign dks = null;
+        DKEncrypt dke = null;
+        for (String step : order.equals("sign-encrypt") ? new String[] { "sign", "encrypt" } : new String[] { "encrypt", "sign" }) {
+            if (step.equals("sign") && sign) {
+                dks = new DKSign();
+                deriveFromSct(dks, version, secret, ref, byIdentifier, valueType);
+                dks.setSignatureAlgorithm(hmac);
+                if (a.has("sig-key-length")) dks.setDerivedKeyLength(a.intFlag("sig-key-length", 0));
+                List<org.apache.ws.security.WSEncryptionPart> parts = new ArrayList<>();
+                if (tsElement != null) parts.add(new org.apache.ws.security.WSEncryptionPart("Timestamp", WSConstants.WSU_NS, ""));
+                parts.add(new org.apache.ws.security.WSEncryptionPart("Body", soapNs, ""));
+                for (org.apache.ws.security.WSEncryptionPart p : parts) signedParts.add("{" + p.getNamespace() + "}" + p.getName());
+                dks.setParts(parts);
+                dks.build(doc, secHeader);
+                derived.add(derivedRecord("signature", dks.getId(), dks.token(), dks.key(), dflt + dflt));
+            }
+            if (step.equals("encrypt") && encrypt) {
+                dke = new DKEncrypt();
+                deriveFromSct(dke, version, secret, ref, byIdentifier, valueType);
+                dke.setSymmetricEncAlgorithm(encAlg);
+                List<org.apache.ws.security.WSEncryptionPart> parts = new ArrayList<>();
+                parts.add(new org.apache.ws.security.WSEncryptionPart("Body", soapNs, "Content"));
+                dke.setParts(parts);
+                dke.build(doc, secHeader);
+                derived.add(derivedRecord("encryption", dke.getId(), dke.token(), dke.key(), dflt + dflt));
+            }
+        }
+        if (includeSct) sct.prependSCTElementToHeader(doc, secHeader);
+        // Timestamp first, as in x509-secure (its digest covers only its own subtree).
+        if (tsElement != null) {
+            Element sec = secHeader.getSecurityHeader();
+            sec.insertBefore(tsElement, sec.getFirstChild());
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("xml", serialize(doc));
+        r.put("identifier", sct.getIdentifier());
+        r.put("sctId", sct.getSctId());
+        r.put("namespace", org.apache.ws.security.conversation.ConversationConstants.getWSCNs(version));
+        r.put("sctIncluded", includeSct);
+        r.put("sctRef", byIdentifier ? identifier : "#" + sct.getSctId());
+        r.put("valueType", valueType);
+        r.put("derived", derived);
+        r.put("signed", signedParts);
+        r.put("signatureId", dks == null ? null : dks.getSignatureId());
+        Map<String, Object> algs = new LinkedHashMap<>();
+        algs.put("signature", dks == null ? null : hmac);
+        algs.put("data", dke == null ? null : encAlg);
+        r.put("algorithms", algs);
+        r.put("order", order);
+        return r;
+    }
+
+    static final Map<String, String> HMAC_ALGS = new LinkedHashMap<>();
+    static {
+        HMAC_ALGS.put("hmac-sha1", WSConstants.HMAC_SHA1);
+        HMAC_ALGS.put("hmac-sha256", WSConstants.HMAC_SHA256);
+    }
+
+    /** Answers WSPasswordCallback.setKey with the secret for the callback's identifier (SCT Identifier or Id). */
+    static final class SecretsCallbackHandler implements CallbackHandler {
+        final Map<String, String> secrets;
+        final List<Object> seen = new ArrayList<>();
+
+        SecretsCallbackHandler(Map<String, String> secrets) { this.secrets = secrets; }
+
+        @Override
+        public void handle(Callback[] callbacks) throws UnsupportedCallbackException {
+            for (Callback c : callbacks) {
+                if (!(c instanceof WSPasswordCallback)) throw new UnsupportedCallbackException(c);
+                WSPasswordCallback pc = (WSPasswordCallback) c;
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("identifier", pc.getIdentifier());
+                s.put("usage", pc.getUsage());
+                s.put("type", pc.getType());
+                String b = secrets.get(pc.getIdentifier());
+                s.put("answered", b != null);
+                seen.add(s);
+                // Unknown identifier: no key; WSS4J then refuses the token.
+                if (b != null) pc.setKey(Base64.getDecoder().decode(b.trim()));
+            }
+        }
+    }
+
+    private static Map<String, Object> scVerify(Args a, String stdin) throws Exception {
+        String xml = readInput(a.pos(0, "FILE"), stdin);
+        Map<String, String> secrets = parseUsers(a.pos(1, "SECRETS_JSON"));
+        WSSConfig config = WSSConfig.getNewInstance();
+        if (a.has("no-bsp")) config.setWsiBSPCompliant(false);
+        if (a.has("ts-ttl")) config.setTimeStampTTL(a.intFlag("ts-ttl", 300));
+        if (a.has("ts-future-ttl")) config.setTimeStampFutureTTL(a.intFlag("ts-future-ttl", 60));
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("wsiBSPCompliant", config.isWsiBSPCompliant());
+        cfg.put("timeStampTTL", config.getTimeStampTTL());
+        cfg.put("timeStampFutureTTL", config.getTimeStampFutureTTL());
+
+        Document doc = parseXml(xml);
+        SecretsCallbackHandler cb = new SecretsCallbackHandler(secrets);
+        WSSecurityEngine engine = new WSSecurityEngine();
+        engine.setWssConfig(config);
+        RequestData data = new RequestData();
+        data.setWssConfig(config);
+        data.setCallbackHandler(cb);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        List<Object> actions = new ArrayList<>();
+        List<Object> derived = new ArrayList<>();
+        List<Object> scts = new ArrayList<>();
+        List<Object> signed = new ArrayList<>();
+        List<Object> decrypted = new ArrayList<>();
+        List<Object> sigMethods = new ArrayList<>();
+        List<Object> dataAlgs = new ArrayList<>();
+        try {
+            Element sec = WSSecurityUtil.getSecurityHeader(doc, a.flag("actor", null));
+            if (sec == null) return noSecurityHeader(r, cfg);
+            List<WSSecurityEngineResult> results = engine.processSecurityHeader(sec, data);
+            List<WSSecurityEngineResult> inOrder = new ArrayList<>(results == null ? List.of() : results);
+            java.util.Collections.reverse(inOrder); // WSS4J lists the last-processed first
+            for (WSSecurityEngineResult res : inOrder) {
+                Object act = res.get(WSSecurityEngineResult.TAG_ACTION);
+                int action = act instanceof Integer ? (Integer) act : -1;
+                actions.add(actionName(action));
+                if (action == WSConstants.DKT) {
+                    Object t = res.get(WSSecurityEngineResult.TAG_DERIVED_KEY_TOKEN);
+                    Object secret = res.get(WSSecurityEngineResult.TAG_SECRET);
+                    if (t instanceof org.apache.ws.security.message.token.DerivedKeyToken) {
+                        org.apache.ws.security.message.token.DerivedKeyToken dkt = (org.apache.ws.security.message.token.DerivedKeyToken) t;
+                        // The result holds the source secret; the key is derived where it is used, by
+                        // DerivedKeyToken.deriveKey — so derive it here the same way.
+                        byte[] src = secret instanceof byte[] ? (byte[]) secret : null;
+                        Map<String, Object> d = derivedRecord(null, String.valueOf(res.get(WSSecurityEngineResult.TAG_ID)), dkt,
+                                src == null ? null : dkt.deriveKey(dkt.getLength(), src), dkt.getLabel());
+                        d.put("sourceSecret", src == null ? null : b64(src));
+                        derived.add(d);
+                    }
+                }
+                if (action == WSConstants.SCT) {
+                    Object t = res.get(WSSecurityEngineResult.TAG_SECURITY_CONTEXT_TOKEN);
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    if (t instanceof org.apache.ws.security.message.token.SecurityContextToken) {
+                        org.apache.ws.security.message.token.SecurityContextToken st = (org.apache.ws.security.message.token.SecurityContextToken) t;
+                        s.put("identifier", st.getIdentifier());
+                        s.put("id", st.getID());
+                        s.put("namespace", st.getElement().getNamespaceURI());
+                    }
+                    s.put("secretResolved", res.get(WSSecurityEngineResult.TAG_SECRET) instanceof byte[]);
+                    scts.add(s);
+                }
+                if (action == WSConstants.SIGN) {
+                    Object m = res.get(WSSecurityEngineResult.TAG_SIGNATURE_METHOD);
+                    if (m != null) sigMethods.add(String.valueOf(m));
+                }
+                Object refs = res.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+                if (refs instanceof List) {
+                    for (Object o : (List<?>) refs) {
+                        if (!(o instanceof org.apache.ws.security.WSDataRef)) continue;
+                        org.apache.ws.security.WSDataRef d = (org.apache.ws.security.WSDataRef) o;
+                        String name = d.getName() == null ? null : "{" + d.getName().getNamespaceURI() + "}" + d.getName().getLocalPart();
+                        if (action == WSConstants.SIGN) signed.add(name);
+                        else if (action == WSConstants.ENCR) {
+                            decrypted.add(d.isContent() ? name + "#content" : name);
+                            if (d.getAlgorithm() != null) dataAlgs.add(d.getAlgorithm());
+                        }
+                    }
+                }
+            }
+            r.put("ok", true);
+        } catch (WSSecurityException e) {
+            r.put("ok", false);
+            r.put("error", e.getMessage());
+            r.put("errorCode", errorCodeName(e.getErrorCode()));
+            r.put("faultCode", e.getFaultCode() == null ? null : e.getFaultCode().getLocalPart());
+        } catch (RuntimeException e) {
+            r.put("ok", false);
+            r.put("error", String.valueOf(e));
+            r.put("errorCode", "RUNTIME_EXCEPTION");
+        }
+        r.put("actions", actions);
+        r.put("derived", derived);
+        r.put("sct", scts);
+        r.put("signedElements", signed);
+        r.put("decryptedElements", decrypted);
+        r.put("signatureMethods", sigMethods);
+        r.put("dataAlgorithms", dataAlgs);
+        Element env = doc.getDocumentElement();
+        Element body = env.getNamespaceURI() == null ? null : firstChild(env, env.getNamespaceURI(), "Body");
+        r.put("decryptedBody", body == null ? null : serializeNode(body));
+        r.put("callbacks", cb.seen);
+        r.put("config", cfg);
+        return r;
+    }
+
+    private static Map<String, Object> sctBuild(Args a, String stdin) throws Exception {
+        String identifier = a.pos(0, "IDENTIFIER");
+        int version = wscVersion(a.flag("version", "2005/02"));
+        // "generate": WSS4J makes the Identifier (and wsu:Id) itself, as WSSecSecurityContextToken does.
+        org.apache.ws.security.message.token.SecurityContextToken sct = identifier.equals("generate")
+                ? new org.apache.ws.security.message.token.SecurityContextToken(version, emptyDocument())
+                : new org.apache.ws.security.message.token.SecurityContextToken(version, emptyDocument(), identifier);
+        if (a.has("sct-id")) sct.setID(a.flag("sct-id", null));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("xml", serializeNode(sct.getElement()));
+        r.put("identifier", sct.getIdentifier());
+        r.put("id", sct.getID());
+        r.put("tokenType", sct.getTokenType());
+        return r;
+    }
+
+    /** Reads the first wsc:SecurityContextToken (either namespace) of a document with WSS4J's token class. */
+    private static Map<String, Object> sctRead(Args a, String stdin) throws Exception {
+        Document doc = parseXml(readInput(a.pos(0, "FILE"), stdin));
+        Element found = null;
+        for (String ns : new String[] { org.apache.ws.security.conversation.ConversationConstants.WSC_NS_05_02,
+                org.apache.ws.security.conversation.ConversationConstants.WSC_NS_05_12 }) {
+            org.w3c.dom.NodeList l = doc.getElementsByTagNameNS(ns, "SecurityContextToken");
+            if (l.getLength() > 0 && found == null) found = (Element) l.item(0);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (found == null) {
+            r.put("ok", false);
+            r.put("error", "no wsc:SecurityContextToken");
+            return r;
+        }
+        try {
+            org.apache.ws.security.message.token.SecurityContextToken sct = new org.apache.ws.security.message.token.SecurityContextToken(found);
+            r.put("ok", true);
+            r.put("identifier", sct.getIdentifier());
+            r.put("id", sct.getID());
+            r.put("tokenType", sct.getTokenType());
+            r.put("namespace", found.getNamespaceURI());
+        } catch (WSSecurityException e) {
+            r.put("ok", false);
+            r.put("error", e.getMessage());
+            r.put("errorCode", errorCodeName(e.getErrorCode()));
+        }
+        return r;
     }
 
     // ----------------------------------------------------------------------------------------------
