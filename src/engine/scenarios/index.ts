@@ -8,8 +8,9 @@ import { stsIssuanceScenario } from './sts_issuance.ts';
 import { openssoStsScenario } from './opensso_sts.ts';
 import { openssoAgentScenario } from './opensso_agent.ts';
 import { secureConversationScenario } from './secure_conversation.ts';
+import { wsatScenario } from './wsat.ts';
 
-export const SCENARIOS: ScenarioDef[] = [usernameTokenScenario, x509MutualScenario, stsIssuanceScenario, openssoStsScenario, openssoAgentScenario, secureConversationScenario];
+export const SCENARIOS: ScenarioDef[] = [usernameTokenScenario, x509MutualScenario, stsIssuanceScenario, openssoStsScenario, openssoAgentScenario, secureConversationScenario, wsatScenario];
 
 /** Other names a scenario answers to (e.g. `run sts-issue`). */
 export const SCENARIO_ALIASES: Record<string, string> = { 'sts-issue': 'sts-issuance' };
