@@ -1,9 +1,36 @@
 // Every cell of every WS-AT state machine, allowed and refused, in both versions. The expected
-// tables below are written out by hand from the WS-AT 1.1 state tables (Appendix C) and the 2004/10
-// differences (Replay; no UnknownTransaction fault, so presumed abort / InvalidState instead); they
-// do not read the engine's tables. Notation: "<next state>", then ">A,B" for messages sent,
-// "!Fault" for the fault answered, "~ignore" for a duplicate without effect, "~n/a" for an internal
-// event that cannot happen, "~undefined" for an event the version does not define.
+// tables are written out by hand; they do not read the engine's tables. Notation: "<next state>",
+// then ">A,B" for messages sent, "!Fault" for the fault answered, "~ignore" for a duplicate without
+// effect, "~n/a" for an internal event that cannot happen, "~undefined" for an event the version
+// does not define.
+//
+// Sources. The OASIS text of the tables (WS-AtomicTransaction 1.1, "State Tables" appendix,
+// http://docs.oasis-open.org/ws-tx/wstx-wsat-1.1-spec-errata-os/wstx-wsat-1.1-spec-errata-os.html;
+// WS-AT 2004/10, http://schemas.xmlsoap.org/ws/2004/10/wsat) could not be read here: only the title
+// pages of those documents were reachable. The cells below are therefore taken from implementations
+// that transcribe the tables or implement them, cross-checked against each other:
+//   [N11] jbosstm/narayana XTS/WS-T/dev/src/com/arjuna/wst11/messaging/engines/CoordinatorEngine.java
+//         @214ba24bf1b59fc113ca156f422dfa1c6421ee8e and ParticipantEngine.java
+//         @2089b650b4030f5ef2632fde90b3f31cd44665cb: the javadoc of each handler lists the row,
+//         state by state ("Preparing -> PreparedSuccess (Record Vote)"), WS-AT 1.1.
+//   [N10] the same files under .../com/arjuna/wst/messaging/engines/ @117871c5419b40f45ececdb936d5fe62c6bcf574
+//         (WS-AT 2004/10, with the Replay row).
+//   [W]   Microsoft.Transactions.Wsat.StateMachines (WCF's WS-AT protocol service, decompiled):
+//         rashiph/DecompliedDotNetLibraries Microsoft.Transactions.Bridge/Microsoft/Transactions/Wsat/
+//         StateMachines/*.cs @6056fc6ff7ae8fb3057c936d9ebf36da73f990a6 — Durable* = coordinator view,
+//         Coordinator* = participant view, Completion* = completion coordinator; an event a state does
+//         not handle answers InvalidState (State.InvalidParticipantMessage).
+//   [K]   apache/kandula src/java/org/apache/kandula/coordinator/at/ATCoordinatorImpl.java
+//         @871f67a27e5464a5dde06637809fb973f68f10cf (WS-AT 2004/10 coordinator).
+//   [N11c] jbosstm/narayana XTS/WS-T/dev/src/com/arjuna/wst11/messaging/CompletionCoordinatorProcessorImpl.java
+//         @467b7df32489e81281508ef1d3ec500499175dce (Completion, no record: UnknownTransaction).
+// Where the sources disagree, the comment on the row says which one the table follows. Cells marked
+// "unsourced" keep wsbench's reading: no source above covers them.
+//
+// One deliberate modelling difference: a "Forget" cell drops the enlistment's record, so wsbench's
+// per-enlistment machine goes to None. [N11] writes the coordinator's own state after the action
+// ("Active -> Aborting (forget)" for Aborted, "Active -> Active (forget)" for ReadOnly); wsbench keeps
+// the transaction-level consequence (an Aborted vote aborts the transaction) in transaction_run.ts.
 
 import { describe, expect, it } from 'vitest';
 import {
@@ -28,31 +55,58 @@ const row = (states: readonly string[], cells: string[]) => Object.fromEntries(s
 
 const C_STATES = ['None', 'Active', 'Completing'] as const;
 function completion(v: TxVersionId): Expected {
+  // None, 1.1: UnknownTransaction [N11c]. None, 1.0 (no UnknownTransaction fault): presumed abort — unsourced.
   const unknown = v === '1.1' ? 'None !UnknownTransaction' : 'None >Aborted';
   return {
+    // Active: the commit starts [W CompletionActive]; Completing: a duplicate is ignored [W CompletionCommitting].
     Commit: row(C_STATES, [unknown, 'Completing', 'Completing ~ignore']),
+    // Active: roll back and answer Aborted [W CompletionActive → CompletionAborting]; Completing: not
+    // handled, so InvalidState [W CompletionCommitting].
     Rollback: row(C_STATES, [unknown, 'None >Aborted', 'Completing !InvalidState']),
+    // The outcome, once the 2PC participants decided [W CompletionCommitting: Committed or Aborted].
     commitDecision: row(C_STATES, ['None ~n/a', 'Active ~n/a', 'None >Committed']),
+    // Active: the coordinator aborts on its own (e.g. it expired) and says Aborted [W CompletionActive TmAsyncRollback].
     abortDecision: row(C_STATES, ['None ~n/a', 'None >Aborted', 'None >Aborted']),
   };
 }
 
 const K_STATES = ['None', 'Active', 'Preparing', 'PreparedSuccess', 'Committing', 'Aborting'] as const;
 function coordinator2pc(v: TxVersionId, durable: boolean): Expected {
+  // No record: Durable presumes abort and sends Rollback; Volatile faults [N10, N11 code, K]: 1.0
+  // InvalidState, 1.1 UnknownTransaction ([N11]'s javadoc still says "Invalid state"; its code sends
+  // UnknownTransaction, the fault WS-AT 1.1 added for this).
   const noRecord = durable ? 'None >Rollback' : v === '1.1' ? 'None !UnknownTransaction' : 'None !InvalidState';
+  // ReadOnly and Aborted rows [N10, N11]: Ignore | Forget | Forget | Invalid State | Invalid State | Forget
+  // (forget → None, see the note above). [W] agrees: DurablePrepared/DurableCommitting do not handle them.
   const vote = row(K_STATES, ['None ~ignore', 'None', 'None', 'PreparedSuccess !InvalidState', 'Committing !InvalidState', 'None']);
   return {
+    // [N10, N11]: Invalid State → Aborting | Record Vote | Ignore | Resend Commit | Resend Rollback and
+    // Forget. [W] DurableCommitting resends Commit, DurableAborted sends Rollback; [K] the same.
     Prepared: row(K_STATES, [noRecord, 'Aborting !InvalidState', 'PreparedSuccess', 'PreparedSuccess ~ignore', 'Committing >Commit', 'None >Rollback']),
     ReadOnly: vote,
     Aborted: vote,
+    // [N10, N11]: Ignore | Invalid State → Aborting | Invalid State → Aborting | Invalid State | Forget | Invalid State.
     Committed: row(K_STATES, ['None ~ignore', 'Aborting !InvalidState', 'Aborting !InvalidState', 'PreparedSuccess !InvalidState', 'None', 'Aborting !InvalidState']),
+    // 2004/10 only [N10]: Send Rollback → Aborting | Send Rollback → Aborting | Ignore | Send Commit |
+    // Send Rollback (no forget); [W] DurableActive/DurablePreparing send Rollback and abort, DurablePrepared
+    // ignores, DurableCommitting sends Commit, DurableAborted sends Rollback; [K] the same.
     Replay: v === '1.1'
       ? row(K_STATES, K_STATES.map(() => '~undefined'))
-      : row(K_STATES, [noRecord, 'Aborting !InvalidState', 'Aborting !InvalidState', 'PreparedSuccess ~ignore', 'Committing >Commit', 'None >Rollback']),
+      : row(K_STATES, [noRecord, 'Aborting >Rollback', 'Aborting >Rollback', 'PreparedSuccess ~ignore', 'Committing >Commit', 'Aborting >Rollback']),
+    // Internal events. [N11] prepare: Active → Preparing (send) | Preparing (resend) | PreparedSuccess
+    // (nothing); None: unsourced (wsbench never prepares a forgotten enlistment).
     prepare: row(K_STATES, ['None ~ignore', 'Preparing >Prepare', 'Preparing >Prepare', 'PreparedSuccess ~ignore', 'Committing ~n/a', 'Aborting ~n/a']),
+    // [N11, W DurablePrepared]: PreparedSuccess → Committing, send Commit. Committing: [N11] resends,
+    // [W] does not handle it — kept n/a (wsbench decides once). None: unsourced.
     commitDecision: row(K_STATES, ['None ~ignore', 'Active ~n/a', 'Preparing ~n/a', 'Committing >Commit', 'Committing ~n/a', 'Aborting ~n/a']),
+    // [N11, W]: Active, Preparing, PreparedSuccess → Aborting, send Rollback. Aborting: [N11] "do
+    // nothing", [W] DurableAborted sends nothing, but [W, K] do send Rollback to a participant whose
+    // premature vote was refused (InvalidState → Aborting); wsbench reaches that Rollback through
+    // this cell, so it keeps "send Rollback" here. None: unsourced.
     abortDecision: row(K_STATES, ['None ~ignore', 'Aborting >Rollback', 'Aborting >Rollback', 'Aborting >Rollback', 'Committing ~n/a', 'Aborting >Rollback']),
-    commsTimeout: row(K_STATES, ['None ~ignore', 'Active ~ignore', 'Preparing >Prepare', 'PreparedSuccess ~ignore', 'Committing >Commit', 'Aborting >Rollback']),
+    // [N11]: the retry timer resends Prepare in Preparing and Commit in Committing, nothing else;
+    // [W] DurablePrepared and DurableAborted ignore it. None and Active: unsourced.
+    commsTimeout: row(K_STATES, ['None ~ignore', 'Active ~ignore', 'Preparing >Prepare', 'PreparedSuccess ~ignore', 'Committing >Commit', 'Aborting ~ignore']),
   };
 }
 
@@ -60,14 +114,30 @@ const P_STATES = K_STATES;
 function participant2pc(v: TxVersionId): Expected {
   const onlyIn = (cells: Partial<Record<(typeof P_STATES)[number], string>>) => row(P_STATES, P_STATES.map((s) => cells[s] ?? `${s} ~n/a`));
   return {
+    // [N10, N11]: Send Aborted | gather the vote → Preparing | Ignore | Resend Prepared | Ignore | Send
+    // Aborted and Forget. [W] CoordinatorPrepared resends Prepared, CoordinatorCommitting ignores,
+    // CoordinatorAborted sends Aborted.
     Prepare: row(P_STATES, ['None >Aborted', 'Preparing', 'Preparing ~ignore', 'PreparedSuccess >Prepared', 'Committing ~ignore', 'None >Aborted']),
+    // None: Send Committed [N10, N11]; PreparedSuccess → Committing [N10, N11, W]; Committing: ignore
+    // [N10, N11, W]. Active/Preparing: [W] answers InvalidState and aborts; [N] aborts without a fault
+    // — the table follows [W]. Aborting: [W] CoordinatorAborted answers InconsistentInternalState;
+    // [N] does nothing — the table follows [W].
     Commit: row(P_STATES, ['None >Committed', 'Aborting !InvalidState', 'Aborting !InvalidState', 'Committing', 'Committing ~ignore', 'Aborting !InconsistentInternalState']),
+    // [N10, N11]: Send Aborted | roll back, Send Aborted and Forget (×3) | — | Send Aborted and Forget.
+    // Committing: [W] CoordinatorCommitting answers InconsistentInternalState; [N] ignores — follows [W].
     Rollback: row(P_STATES, ['None >Aborted', 'None >Aborted', 'None >Aborted', 'None >Aborted', 'Committing !InconsistentInternalState', 'None >Aborted']),
+    // Internal: [N11] commitDecision: Preparing → PreparedSuccess, send Prepared.
     votePrepared: onlyIn({ Preparing: 'PreparedSuccess >Prepared' }),
+    // [N10, N11] early/prepare-time ReadOnly: Active, Preparing → None, send ReadOnly.
     voteReadOnly: onlyIn({ Active: 'None >ReadOnly', Preparing: 'None >ReadOnly' }),
+    // [N10, N11] rollbackDecision: Active, Preparing → send Aborted and forget. Aborting: unsourced
+    // (wsbench's participant finishing a rollback it was told to do).
     voteAborted: onlyIn({ Active: 'None >Aborted', Preparing: 'None >Aborted', Aborting: 'None >Aborted' }),
+    // [N10, N11] commitDecision: Committing → send Committed and forget; [W] CoordinatorCommitting.
     commitDone: onlyIn({ Committing: 'None >Committed' }),
+    // [N10, N11, W CoordinatorPrepared]: only PreparedSuccess resends Prepared.
     commsTimeout: row(P_STATES, ['None ~ignore', 'Active ~ignore', 'Preparing ~ignore', 'PreparedSuccess >Prepared', 'Committing ~ignore', 'Aborting ~ignore']),
+    // Recovery in doubt: [N10] sends Replay; [N11] resends Prepared (1.1 has no Replay).
     recover: row(P_STATES, ['None ~ignore', 'Active ~ignore', 'Preparing ~ignore', v === '1.0' ? 'PreparedSuccess >Replay' : 'PreparedSuccess >Prepared', 'Committing ~ignore', 'Aborting ~ignore']),
   };
 }

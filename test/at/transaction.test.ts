@@ -213,6 +213,33 @@ describe('the transaction coordinator: bad input', () => {
       expect(w.tx.outcome).toBe('aborted');
     });
 
+    if (v === '1.0') {
+      it('1.0: Replay before any vote is answered with one Rollback and aborts the transaction; Replay while aborting resends Rollback', () => {
+        const w = setup(v, [['durable', 'Durable2PC', 'votePrepared'], ['other', 'Durable2PC', 'votePrepared']]);
+        const p = w.parties[0]!;
+        send(w, p, 'Replay', T0);
+        expect(w.log).toEqual([
+          'durable→coordinator Replay', 'coordinator→durable Rollback', 'durable→coordinator Aborted',
+          'coordinator→initiator Aborted', 'coordinator→other Rollback', 'other→coordinator Aborted',
+        ]);
+        expect(p.received).toEqual(['Rollback']);
+        expect(w.tx.outcome).toBe('aborted');
+        // A participant the coordinator still holds in Aborting asks again: Rollback again, the record kept.
+        const w2 = setup(v, [['durable', 'Durable2PC', 'votePrepared']]);
+        const enl = w2.tx.enlistments.find((e) => e.protocol === 'Durable2PC')!.id;
+        const aborting = receiveNotification(w2.tx, { kind: 'Committed', enlistmentRef: enl, now: T0 });
+        expect(aborting.tx.enlistments.find((e) => e.id === enl)!.state).toBe('Aborting');
+        const replay = receiveNotification(aborting.tx, { kind: 'Replay', enlistmentRef: enl, now: T0 });
+        expect(replay.out.map((m) => m.kind)).toEqual(['Rollback']);
+        expect(replay.checks.map((c) => c.code)).toEqual(['AT_RESEND']);
+        expect(replay.tx.enlistments.find((e) => e.id === enl)!.state).toBe('Aborting');
+        // No retry timer after Rollback (WS-AT's tables resend only Prepare and Commit).
+        const timer = fireInternal(replay.tx, enl, 'commsTimeout');
+        expect(timer.out).toEqual([]);
+        expect(timer.checks.map((c) => c.code)).toEqual(['AT_IGNORED']);
+      });
+    }
+
     it(`${v}: a duplicate Prepared after Commit makes the coordinator resend Commit`, () => {
       const w = setup(v, [['durable', 'Durable2PC', 'votePrepared']]);
       const enl = w.tx.enlistments.find((e) => e.protocol === 'Durable2PC')!.id;

@@ -52,13 +52,16 @@ function inbound(durable: boolean): Record<'Prepared' | 'ReadOnly' | 'Aborted' |
       Committing: forget('None', 'the participant committed: forget it'),
       Aborting: fault('Aborting', 'wrongState', 'Committed although Rollback was sent'),
     },
+    // WS-AT 2004/10 only. A participant that recovered before the coordinator recorded a vote has
+    // no outcome to learn: the coordinator rolls back and tells it so (Narayana XTS wst
+    // CoordinatorEngine.replay, WCF DurableActive/DurablePreparing, Kandula ATCoordinatorImpl.replay).
     Replay: {
       None: noRecord(durable),
-      Active: fault('Aborting', 'wrongState', 'Replay before Prepare: abort the transaction'),
-      Preparing: fault('Aborting', 'wrongState', 'Replay while preparing: abort the transaction'),
+      Active: go('Aborting', ['Rollback'], 'Replay before any vote: send Rollback and abort the transaction'),
+      Preparing: go('Aborting', ['Rollback'], 'Replay instead of a vote: send Rollback and abort the transaction'),
       PreparedSuccess: ignore('PreparedSuccess'),
       Committing: resend('Committing', ['Commit'], 'replay the outcome: resend Commit'),
-      Aborting: { to: 'None', send: ['Rollback'], answer: 'resend', action: 'replay the outcome: resend Rollback and forget' },
+      Aborting: resend('Aborting', ['Rollback'], 'replay the outcome: resend Rollback'),
     },
   };
 }
@@ -94,7 +97,10 @@ const INTERNAL: Record<'prepare' | 'commitDecision' | 'abortDecision' | 'commsTi
     Preparing: resend('Preparing', ['Prepare'], 'no vote yet: resend Prepare'),
     PreparedSuccess: ignore('PreparedSuccess'),
     Committing: resend('Committing', ['Commit'], 'no Committed yet: resend Commit'),
-    Aborting: resend('Aborting', ['Rollback'], 'no Aborted yet: resend Rollback'),
+    // The retry timer runs in Preparing and Committing only (Narayana XTS CoordinatorEngine.commsTimeout,
+    // WCF DurableAborted): after Rollback a participant still in doubt resends Prepared, which is
+    // answered with Rollback again (row Prepared, state Aborting).
+    Aborting: { to: 'Aborting', send: [], answer: 'ignore', action: 'no retry after Rollback: a participant in doubt resends Prepared and gets Rollback again' },
   },
 };
 

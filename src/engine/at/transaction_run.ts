@@ -180,7 +180,9 @@ function abortAll(acc: Acc, fromSuperior = false): void {
   acc.tx.outcome = 'aborted';
   const c = completionOf(acc.tx);
   if (c && (c.state === 'Active' || c.state === 'Completing')) apply(acc, c, 'abortDecision');
-  for (const e of twoPc(acc.tx)) if (e.state !== 'None') apply(acc, e, 'abortDecision');
+  // A cell of this step may have sent Rollback already (2004/10 Replay before a vote): not twice.
+  const rolledBack = new Set(acc.out.filter((m) => m.kind === 'Rollback').map((m) => m.enlistment));
+  for (const e of twoPc(acc.tx)) if (e.state !== 'None' && !rolledBack.has(e.id)) apply(acc, e, 'abortDecision');
   advance(acc);
 }
 
