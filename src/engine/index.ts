@@ -38,3 +38,45 @@ export { isLegacyAlgorithm, LEGACY_ALGORITHMS } from './crypto/cipher.ts';
 export { matrixRows, MATRIX_SOURCE, type MatrixRow } from './trust/opensso_matrix.ts';
 export type { ReferenceReport } from './dsig/index.ts';
 export type { KeyChainStep } from './xenc/index.ts';
+export { describeSamlToken, proofKeyChain, stsDecisionChecklist, certificatesIn } from './facade/token_card.ts';
+export type { TokenCard, ProofKeyCard, EncryptedProofKey, CertSummary, ShownBytes, ProofKeyChain, StsDecisionItem, DescribeOptions } from './facade/token_card.ts';
+export { buildSct, readSct, sctReference, newSctIdentifier, type Sct, type ScVersionId } from './sc/sct.ts';
+export { buildDerivedKeyToken, readDerivedKeyToken } from './sc/derived_key_token.ts';
+export { secureWithDerivedKeys, type DerivedKeyOutbound, type DerivedKeysSecured } from './wss/sc_outbound.ts';
+export { derivationsOf } from './wss/sc_inbound.ts';
+export type { ScSession, SessionKey, DerivedRecord } from './sc/session.ts';
+export {
+  TX_VERSIONS, protocolUri, buildCoorMessage, readCoorMessage, buildCoordinationContext, readCoordinationContext,
+  checkContextExpiry, buildTxFault, readTxFault, faultFor, buildTxEnvelope, readTxEnvelope,
+  type TxVersionId, type AtProtocol, type CoordinationContext, type CoorMessage, type Epr, type RefParam, type TxFaultKind,
+} from './coor/index.ts';
+export {
+  buildAtMessage, readAtMessage, stepMachine, COMPLETION_COORDINATOR, DURABLE_2PC_COORDINATOR, VOLATILE_2PC_COORDINATOR,
+  TWO_PC_PARTICIPANT, createTransaction, transactionContext, registerParticipant, receiveNotification, expireTransaction,
+  fireInternal, renderTxOut, receiveNotificationMessage, receiveRegisterMessage,
+  type AtMessageKind, type TransactionState, type TxOutMessage, type TxStep, type Transition as AtTransition,
+  type CompletionState, type TwoPcCoordinatorState, type TwoPcParticipantState,
+} from './at/index.ts';
+export {
+  buildIssuedTokens, readIssuedTokens, findIssuedTokensHeader, checkTlsConnection, certificateNames, txSecurityHeader,
+  signTimestampWithIssuedToken, processTxSecurity, registerAuthenticationChecks, TX_TIMESTAMP_ID,
+  type IssuedToken, type TlsIdentity, type TlsConnection,
+} from './coor/index.ts';
+export {
+  COMPLETION_INITIATOR, prepareSubordinate, decideSubordinate, receiveRegistrantMessage, registrantEvent, participantEpr,
+  type Registrant, type SubordinateVote, type CompletionInitiatorState,
+} from './at/index.ts';
+export { WSAT_VARIANTS } from './scenarios/wsat.ts';
+export type { MachineView, WsatActorId, WsatBinding } from './actors/wsat_common.ts';
+export { scenarioIdFor, SCENARIO_ALIASES } from './scenarios/index.ts';
+export { describeAssertion, type AssertionSummary } from './saml/index.ts';
+// The key-derivation view and the session table (src/ui/sc): DKT sources, element paths, hex.
+export { readSctReference, type SctRef } from './sc/sct.ts';
+export { nodePath } from './xml/path.ts';
+export { toHex } from './crypto/encoding.ts';
+export { NS } from './xml/names.ts';
+// Issue 6's "seeing it" (src/ui/wsat): seed 002's message classes, every WS-AT machine at a step, requirement IDs with their checks.
+export {
+  txMessageClass, isTxAction, txMachines, txEnlistmentPairs, machineByName, stepRequirements, requirementIds, TX_MESSAGE_CLASSES, SEED_002_REQUIREMENTS,
+  type TxMessageClass, type TxClassInfo, type TxMachineRow, type TxMachineHop, type TxEnlistmentPair, type RequirementProof, type RequirementCheck,
+} from './facade/tx_view.ts';

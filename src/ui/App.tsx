@@ -10,6 +10,7 @@ import { MatrixView } from './matrix/MatrixView.tsx';
 import { MessagePane } from './MessagePane.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
+import { AttackBanner } from './sc/AttackBanner.tsx';
 import { SequenceDiagram } from './SequenceDiagram.tsx';
 import { StepInfo } from './StepInfo.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -67,6 +68,9 @@ export function App() {
         </ErrorBoundary>
       </main>
       <aside className="area-right" aria-label="Receiver's report">
+        <ErrorBoundary name="attacker's message">
+          <AttackBanner />
+        </ErrorBoundary>
         <ErrorBoundary name="report">
           <ReportPanel />
         </ErrorBoundary>

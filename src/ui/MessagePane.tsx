@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { DecryptedView } from './DecryptedView.tsx';
 import { MessageEditor } from './MessageEditor.tsx';
-import { PaneViewTabs } from './PaneViewTabs.tsx';
+import { PaneViewTabs, shownView } from './PaneViewTabs.tsx';
 import { PartsLegend } from './PartsLegend.tsx';
 import {
   selectDecryptedText,
@@ -17,7 +17,11 @@ import {
   selectScenario,
   selectStep,
   useStore,
+  type PaneView,
 } from './store/index.ts';
+import { ProofKeyChainView } from './token/ProofKeyChainView.tsx';
+import { TokenCardView } from './token/TokenCardView.tsx';
+import { usePaneTokenViews } from './token/useTokenViews.ts';
 import { useMessageParts } from './useMessageParts.ts';
 import { useXmlCheck, type XmlStatus } from './useXmlCheck.ts';
 
@@ -133,6 +137,8 @@ export function XmlStatusLine({ xml, text, hint = 'Ctrl+Enter delivers' }: { xml
   );
 }
 
+const VIEW_LABEL: Record<PaneView, string> = { wire: 'Wire message', decrypted: 'Decrypted message', token: 'SAML token', proofkey: 'Proof key' };
+
 export function MessagePane() {
   const text = useStore(selectPaneText);
   const current = useStore((s) => s.current);
@@ -143,21 +149,26 @@ export function MessagePane() {
   const parts = useMessageParts(text);
   const [pinned, setPinned] = useState<string | null>(null);
   useEffect(() => setPinned(null), [current]);
-  const showDecrypted = paneView === 'decrypted' && decrypted !== null;
+  const run = useStore((s) => s.run);
+  const step = useStore(selectStep);
+  const receiver = useStore((s) => selectScenario(s)?.actors.find((a) => a.id === step?.to)?.name ?? step?.to ?? '');
+  const token = usePaneTokenViews(text, decrypted, run, step);
+  const view = shownView(paneView, { decrypted: decrypted !== null, ...token.available });
+  const showDecrypted = view === 'decrypted' && decrypted !== null;
   return (
     <section className="message panel" aria-label="Message pane">
       <PaneHeader />
       <Toolbar />
       <div className="view-bar">
-        <PaneViewTabs decryptedAvailable={decrypted !== null} />
+        <PaneViewTabs decryptedAvailable={decrypted !== null} more={token.available} />
         <PartsLegend parts={parts?.parts ?? null} pinned={pinned} onPin={setPinned} label="Signed and encrypted parts" />
       </div>
-      <div className="pane-body" id="pane-view-panel" role="tabpanel" aria-label={showDecrypted ? 'Decrypted message' : 'Wire message'}>
+      <div className="pane-body" id="pane-view-panel" role="tabpanel" aria-label={VIEW_LABEL[view]}>
         <MessageEditor
           text={text}
           name="main"
           ariaLabel="Message XML"
-          hidden={showDecrypted}
+          hidden={view !== 'wire'}
           xml={xml}
           checks={report?.checks ?? null}
           parts={parts}
@@ -170,6 +181,8 @@ export function MessagePane() {
           onSubmit={() => void useStore.getState().deliverCurrent()}
         />
         {showDecrypted && <DecryptedView document={decrypted} report={report} />}
+        {view === 'token' && token.card && <TokenCardView card={token.card} report={report} receiver={receiver} />}
+        {view === 'proofkey' && token.chain && <ProofKeyChainView chain={token.chain} />}
       </div>
       <XmlStatusLine xml={xml} text={text} />
     </section>

@@ -1,40 +1,58 @@
-// Wire | Decrypted: which text the message pane shows. The Decrypted tab is there only when the
-// report has a decrypted document (WSS_DECRYPTED_MESSAGE).
+// Wire | Decrypted (| Token | Proof key): which view the message pane shows. Decrypted is there only
+// when the report has a decrypted document (WSS_DECRYPTED_MESSAGE); Token when the message carries
+// a SAML assertion; Proof key when the step is part of a holder-of-key proof key's chain. The
+// scenario pane passes the last two; the inspector shows only Wire and Decrypted.
 
 import type { KeyboardEvent } from 'react';
 import { useStore, type PaneView } from './store/index.ts';
 
-export function PaneViewTabs({ decryptedAvailable }: { decryptedAvailable: boolean }) {
+export type ViewAvailability = Partial<Record<PaneView, boolean>>;
+
+const TITLES: Record<PaneView, string> = { wire: 'Wire', decrypted: 'Decrypted', token: 'Token', proofkey: 'Proof key' };
+const WHY_NOT: Record<PaneView, string> = {
+  wire: '',
+  decrypted: 'Nothing was decrypted in this message (or it has not been delivered yet)',
+  token: 'This message carries no SAML assertion',
+  proofkey: 'This step is not part of a holder-of-key symmetric proof key’s chain',
+};
+
+/** The view the pane really shows: the chosen one when it is available here, else the wire text. */
+export function shownView(paneView: PaneView, available: ViewAvailability): PaneView {
+  return paneView !== 'wire' && available[paneView] ? paneView : 'wire';
+}
+
+export function PaneViewTabs({ decryptedAvailable, more }: { decryptedAvailable: boolean; more?: { token: boolean; proofkey: boolean } }) {
   const paneView = useStore((s) => s.paneView);
   const setPaneView = useStore((s) => s.setPaneView);
-  const view: PaneView = paneView === 'decrypted' && decryptedAvailable ? 'decrypted' : 'wire';
-  const tabs: Array<{ id: PaneView; title: string; disabled: boolean }> = [
-    { id: 'wire', title: 'Wire', disabled: false },
-    { id: 'decrypted', title: 'Decrypted', disabled: !decryptedAvailable },
-  ];
+  const available: ViewAvailability = { wire: true, decrypted: decryptedAvailable, ...(more ?? {}) };
+  const view = shownView(paneView, available);
+  const ids: PaneView[] = more ? ['wire', 'decrypted', 'token', 'proofkey'] : ['wire', 'decrypted'];
   const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if ((e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') || !decryptedAvailable) return;
-    const next = view === 'wire' ? 'decrypted' : 'wire';
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const open = ids.filter((id) => available[id]);
+    const at = open.indexOf(view);
+    const next = open[(at + (e.key === 'ArrowRight' ? 1 : open.length - 1)) % open.length];
+    if (!next || next === view) return;
     setPaneView(next);
     document.getElementById(`pane-view-${next}`)?.focus();
   };
   return (
     <div className="view-tabs" role="tablist" aria-label="Message view" onKeyDown={onKey}>
-      {tabs.map((t) => (
+      {ids.map((id) => (
         <button
-          key={t.id}
-          id={`pane-view-${t.id}`}
+          key={id}
+          id={`pane-view-${id}`}
           type="button"
           role="tab"
           className="view-tab"
-          aria-selected={view === t.id}
+          aria-selected={view === id}
           aria-controls="pane-view-panel"
-          aria-disabled={t.disabled || undefined}
-          title={t.disabled ? 'Nothing was decrypted in this message (or it has not been delivered yet)' : undefined}
-          tabIndex={view === t.id ? 0 : -1}
-          onClick={() => !t.disabled && setPaneView(t.id)}
+          aria-disabled={!available[id] || undefined}
+          title={available[id] ? undefined : WHY_NOT[id]}
+          tabIndex={view === id ? 0 : -1}
+          onClick={() => available[id] && setPaneView(id)}
         >
-          {t.title}
+          {TITLES[id]}
         </button>
       ))}
     </div>

@@ -2,19 +2,24 @@
 // it made, in order. Clicking a check reveals its line in the message pane.
 
 import { useEffect, useRef } from 'react';
-import type { Report, StepRecord } from '../engine/index.ts';
+import { stsDecisionChecklist, type Report, type StepRecord } from '../engine/index.ts';
 import { CheckList, Counts } from './report/CheckList.tsx';
 import { expectationText } from './StepInfo.tsx';
 import { selectScenario, selectStep, useStore } from './store/index.ts';
+import { StsDecisions } from './token/StsDecisions.tsx';
+import { useRequirementsLead } from './wsat/RequirementProofs.tsx';
 
-/** A new report opens on its first failure (the reason for a rejection), else at the top. */
-export function useScrollToFirstFailure(list: React.RefObject<HTMLOListElement | null>, report: Report | null): void {
+/**
+ * A new report opens on its first failure (the reason for a rejection), else at the top; `keepTop`
+ * when the top already says why (the STS's decisions).
+ */
+export function useScrollToFirstFailure(list: React.RefObject<HTMLOListElement | null>, report: Report | null, keepTop = false): void {
   useEffect(() => {
     const el = list.current;
     if (!el) return;
-    const failed = el.querySelector<HTMLElement>('.check.status-fail');
+    const failed = keepTop ? null : el.querySelector<HTMLElement>('.check.status-fail');
     el.scrollTop = failed ? Math.max(0, failed.offsetTop - 8) : 0;
-  }, [list, report]);
+  }, [list, report, keepTop]);
 }
 
 function Verdict({ step, receiver }: { step: StepRecord | null; receiver: string }) {
@@ -63,7 +68,10 @@ export function ReportPanel() {
   const checks = step?.report?.checks ?? [];
   const list = useRef<HTMLOListElement>(null);
   const report = step?.report ?? null;
-  useScrollToFirstFailure(list, report);
+  const decisions = stsDecisionChecklist(report) !== null;
+  // On a WS-AT step: its requirement IDs (seed 002) with the checks that prove them, above the checks.
+  const requirements = useRequirementsLead(step);
+  useScrollToFirstFailure(list, report, decisions);
   return (
     <section className="report panel" aria-label="Report">
       <h2 className="panel-title">
@@ -78,6 +86,7 @@ export function ReportPanel() {
         checks={checks}
         target="main"
         empty={step ? (step.delivered === null ? 'No checks yet: the message has not been delivered.' : 'The receiver reported no checks.') : null}
+        lead={decisions ? <StsDecisions report={report} /> : requirements}
       />
     </section>
   );

@@ -1,13 +1,24 @@
 // The flow at a glance: one lifeline per actor, one numbered arrow per step, coloured by outcome
 // (pending / as expected / unexpected) and badged ✓ accepted or ✗ rejected. Click or Enter on an
-// arrow opens that step.
+// arrow opens that step; the current step is kept in view. On a transaction flow (seed 002) rows are
+// denser and each is tagged with its message class.
 
-import type { ActorInfo, StepRecord } from '../engine/index.ts';
+import { useRef } from 'react';
+import type { ActorInfo, StepRecord, TxClassInfo } from '../engine/index.ts';
 import { selectScenario, useStore } from './store/index.ts';
+import { ClassLegend, ClassTag, labelBesideTag, TAG_GUTTER } from './wsat/ClassTag.tsx';
+import { useKeepInView } from './wsat/useKeepInView.ts';
+import { shortName, useTxClasses } from './wsat/useTxView.ts';
 
 const WIDTH = 340;
 const HEAD = 62;
 const ROW = 48;
+
+/** Row geometry: the default, and a denser one for a transaction flow's 22 messages (seed 002), with a class tag in the gutter. */
+interface Geometry { row: number; first: number; hitTop: number; labelDy: number; badgeDy: number; badgeR: number }
+const ROOMY: Geometry = { row: ROW, first: 36, hitTop: -27, labelDy: -9, badgeDy: 12, badgeR: 7.5 };
+const DENSE: Geometry = { row: 32, first: 26, hitTop: -17, labelDy: -8, badgeDy: 0, badgeR: 6 };
+const CHAR_W = 6.1;
 
 /** Actor box width: as wide as the lifelines' spacing allows (2 actors: 110, 4 actors: 77). */
 function boxWidth(count: number): number {
@@ -36,7 +47,7 @@ function ActorHead({ actor, x, width }: { actor: ActorInfo; x: number; width: nu
       <title>{`${actor.name} (${actor.role})`}</title>
       <rect x={x - width / 2} y={8} width={width} height={40} rx={5} className="actor-box" />
       <text x={x} y={25} className="actor-name" textAnchor="middle">
-        {clip(actor.name, Math.floor(width / 7))}
+        {clip(actor.name.length > Math.floor(width / 7) ? shortName(actor.name) : actor.name, Math.floor(width / 7))}
       </text>
       <text x={x} y={40} className="actor-role" textAnchor="middle">
         {actor.role}
@@ -54,9 +65,20 @@ interface ArrowProps {
   fromName: string;
   toName: string;
   onOpen(): void;
+  geom?: Geometry;
+  /** The message's class, when the flow is a transaction flow: tagged in the gutter, label kept clear of it. */
+  cls?: TxClassInfo | undefined;
 }
 
-function Arrow({ step, y, x1, x2, current, fromName, toName, onOpen }: ArrowProps) {
+/** A tagged row's label: without the class prefix, clipped to the row and moved off the gutter and the edge. */
+function taggedLabel(step: StepRecord, cls: TxClassInfo | undefined, midX: number): { text: string; x: number } {
+  const room = WIDTH - TAG_GUTTER - 6;
+  const text = clip(labelBesideTag(step.label, cls), Math.floor(room / CHAR_W) - String(step.n).length - 2);
+  const half = ((String(step.n).length + 2 + text.length) * CHAR_W) / 2;
+  return { text, x: Math.min(Math.max(midX, TAG_GUTTER + 2 + half), WIDTH - 4 - half) };
+}
+
+function Arrow({ step, y, x1, x2, current, fromName, toName, onOpen, geom = ROOMY, cls }: ArrowProps) {
   const dir = x2 >= x1 ? 1 : -1;
   const self = Math.abs(x2 - x1) < 1;
   const path = self
@@ -65,9 +87,11 @@ function Arrow({ step, y, x1, x2, current, fromName, toName, onOpen }: ArrowProp
   const midX = self ? x1 + 40 : (x1 + x2) / 2;
   const badgeX = self ? x1 + 46 : x2 - dir * 24;
   const accepted = step.report?.accepted;
+  const tagged = geom === DENSE ? taggedLabel(step, cls, midX) : null;
   return (
     <g
       className={`arrow outcome-${step.outcome}${current ? ' current' : ''}`}
+      data-msg-class={cls?.cls ?? undefined}
       role="button"
       tabIndex={0}
       aria-label={`Step ${step.n}: ${step.label}, ${fromName} to ${toName}, ${outcomeWord(step)}`}
@@ -81,15 +105,16 @@ function Arrow({ step, y, x1, x2, current, fromName, toName, onOpen }: ArrowProp
       }}
     >
       <title>{`${step.n}. ${step.label} (${outcomeWord(step)})`}</title>
-      <rect className="row-hit" x={3} y={y - 27} width={WIDTH - 6} height={ROW - 6} rx={5} />
-      <text className="arrow-label" x={self ? x1 + 6 : midX} y={y - 9} textAnchor={self ? 'start' : 'middle'}>
-        <tspan className="arrow-n">{step.n}.</tspan> {clip(step.label, 34)}
+      <rect className="row-hit" x={3} y={y + geom.hitTop} width={WIDTH - 6} height={geom.row - 6} rx={5} />
+      {geom === DENSE && <ClassTag info={cls} y={y - 1} />}
+      <text className="arrow-label" x={self ? x1 + 6 : (tagged?.x ?? midX)} y={y + geom.labelDy} textAnchor={self ? 'start' : 'middle'}>
+        <tspan className="arrow-n">{step.n}.</tspan> {tagged?.text ?? clip(step.label, 34)}
       </text>
       <path d={path} className="arrow-line" markerEnd={`url(#head-${step.outcome})`} fill="none" />
       {step.delivered !== null && step.report && (
         <g className={`badge ${accepted ? 'badge-ok' : 'badge-bad'}`} aria-hidden="true">
-          <circle cx={badgeX} cy={y + 12} r={7.5} />
-          <text x={badgeX} y={y + 15.5} textAnchor="middle">
+          <circle cx={badgeX} cy={y + geom.badgeDy} r={geom.badgeR} />
+          <text x={badgeX} y={y + geom.badgeDy + 3.5} textAnchor="middle">
             {accepted ? '✓' : '✗'}
           </text>
         </g>
@@ -118,7 +143,11 @@ export function SequenceDiagram() {
   const actors = scenario?.actors ?? [];
   const steps = run?.steps ?? [];
   const remaining = Math.max(0, (run?.total ?? 0) - steps.length);
-  const height = HEAD + 20 + (steps.length + (remaining > 0 ? 1 : 0)) * ROW + 8;
+  const classes = useTxClasses();
+  const geom = classes ? DENSE : ROOMY;
+  const scroller = useRef<HTMLDivElement>(null);
+  useKeepInView(scroller, '.arrow.current .row-hit', [current, steps.length, geom]);
+  const height = HEAD + 20 + (steps.length + (remaining > 0 ? 1 : 0)) * geom.row + 8;
   const xOf = (id: string): number => lifelineX(Math.max(0, actors.findIndex((a) => a.id === id)), actors.length);
   const nameOf = (id: string): string => actors.find((a) => a.id === id)?.name ?? id;
 
@@ -127,7 +156,7 @@ export function SequenceDiagram() {
       <h2 className="panel-title">
         {scenario?.title ?? 'Flow'} <span className="muted">· {steps.length}/{run?.total ?? 0} steps</span>
       </h2>
-      <div className="diagram-scroll">
+      <div className="diagram-scroll" ref={scroller}>
         <svg width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} className="seq" role="group" aria-label="Message flow">
           <ArrowHeads />
           {actors.map((a, i) => (
@@ -140,17 +169,19 @@ export function SequenceDiagram() {
             <Arrow
               key={step.index}
               step={step}
-              y={HEAD + 36 + step.index * ROW}
+              y={HEAD + geom.first + step.index * geom.row}
               x1={xOf(step.from)}
               x2={xOf(step.to)}
               current={step.index === current}
               fromName={nameOf(step.from)}
               toName={nameOf(step.to)}
               onOpen={() => goTo(step.index)}
+              geom={geom}
+              cls={classes?.[step.index]}
             />
           ))}
           {remaining > 0 && (
-            <text className="remaining" x={WIDTH / 2} y={HEAD + 30 + steps.length * ROW} textAnchor="middle">
+            <text className="remaining" x={WIDTH / 2} y={HEAD + geom.first - 6 + steps.length * geom.row} textAnchor="middle">
               {remaining} more step{remaining > 1 ? 's' : ''} not produced yet
             </text>
           )}
@@ -162,6 +193,7 @@ export function SequenceDiagram() {
         <li><span className="key key-pending" aria-hidden="true" /> pending</li>
         <li><span className="ok">✓</span> accepted</li>
         <li><span className="bad">✗</span> rejected</li>
+        {classes && <ClassLegend />}
       </ul>
     </section>
   );

@@ -8,6 +8,7 @@ import './styles.css';
 import './parts.css';
 import './inspector.css';
 import './matrix.css';
+import './token.css';
 
 void useStore.getState().init();
 

@@ -5,7 +5,11 @@ import type { MouseEvent } from 'react';
 import type { MatrixRow } from '../../engine/index.ts';
 import { decisionCell, decisionDetail, expectedCell, inputCells, type Cell } from './matrixLabels.ts';
 
-export const COLUMN_COUNT = 9;
+export const COLUMN_COUNT = 10;
+
+/** The scenario and variant that run a matrix row as a real issuance (src/engine/scenarios/opensso_sts.ts). */
+export const FLOW_SCENARIO = 'opensso-sts';
+export const flowVariant = (row: number): string => `row-${row}`;
 
 const INPUT_KEYS = ['binding', 'client', 'keytype', 'obo', 'usekey'];
 
@@ -55,9 +59,11 @@ export interface MatrixTableRowProps {
   current: boolean;
   open: boolean;
   onActivate(row: number, byKeyboard: boolean): void;
+  /** Open the row's flow (scenario opensso-sts, variant row-N) in Scenarios mode. */
+  onOpenFlow(row: number): void;
 }
 
-export function MatrixTableRow({ r, current, open, onActivate }: MatrixTableRowProps) {
+export function MatrixTableRow({ r, current, open, onActivate, onOpenFlow }: MatrixTableRowProps) {
   const detailId = `matrix-reasons-${r.row}`;
   const onClick = (e: MouseEvent<HTMLTableRowElement>): void => {
     const byKeyboard = e.detail === 0; // Enter or Space on the row's button
@@ -97,6 +103,22 @@ export function MatrixTableRow({ r, current, open, onActivate }: MatrixTableRowP
           {d.ok && d.keySource ? <span className="mx-sub">{decisionDetail(d)}</span> : null}
         </td>
         <td className={`mx-agree ${r.agrees ? 'ok' : 'bad'}`}>{r.agrees ? '✓ agrees' : '✗ differs'}</td>
+        <td className="mx-flow">
+          <button
+            type="button"
+            id={`matrix-flow-${r.row}`}
+            className="matrix-flow"
+            aria-label={`Open row ${r.row} as a flow`}
+            title={`Run row ${r.row} as a real issuance, step by step (scenario ${FLOW_SCENARIO}, variant ${flowVariant(r.row)})`}
+            tabIndex={current ? 0 : -1}
+            onClick={(e) => {
+              e.stopPropagation(); // the row itself opens the reasons
+              onOpenFlow(r.row);
+            }}
+          >
+            Flow <span aria-hidden="true">▸</span>
+          </button>
+        </td>
       </tr>
       {open && (
         <tr className="matrix-detail" id={detailId}>

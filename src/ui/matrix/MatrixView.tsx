@@ -1,12 +1,14 @@
 // Matrix mode (DESIGN §2, seed 001 table 3-3): the OpenSSO STS token generation matrix as the seed
 // prints it, each row beside the engine's own decision for that request and whether they agree.
 // ↑/↓/Home/End move between rows; Enter, Space or a click opens a row's reasons. Rows open and close
-// independently, so closing one never moves the row being read.
+// independently, so closing one never moves the row being read. Each row's Flow button (Tab from
+// the row) runs it as a real issuance in Scenarios mode.
 
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { MATRIX_SOURCE, matrixRows } from '../../engine/index.ts';
+import { useStore } from '../store/index.ts';
 import { agreementSummary } from './matrixLabels.ts';
-import { MatrixTableRow } from './MatrixTableRow.tsx';
+import { FLOW_SCENARIO, flowVariant, MatrixTableRow } from './MatrixTableRow.tsx';
 
 /** Column headings: English, with the seed's own heading under it where it has one. */
 const COLUMNS: Array<{ key: string; en: string; ko: string | null }> = [
@@ -19,6 +21,7 @@ const COLUMNS: Array<{ key: string; en: string; ko: string | null }> = [
   { key: 'expected', en: "Seed's output", ko: 'OpenSSO STS 출력 토큰' },
   { key: 'decision', en: "Engine's decision", ko: null },
   { key: 'agree', en: 'Agrees?', ko: null },
+  { key: 'flow', en: 'Run it', ko: null },
 ];
 
 const MOVES: Record<string, (at: number, last: number) => number> = {
@@ -46,10 +49,16 @@ export function MatrixView() {
   const [current, setCurrent] = useState(rows[0]?.row ?? 1);
   const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
   const body = useRef<HTMLTableSectionElement>(null);
+  const openFlow = useStore((s) => s.openFlow);
+  const [flowProblem, setFlowProblem] = useState<string | null>(null);
+  const onOpenFlow = (row: number): void => {
+    setFlowProblem(null);
+    void openFlow(FLOW_SCENARIO, flowVariant(row)).then((problem) => setFlowProblem(problem && `Row ${row}: ${problem}`));
+  };
 
-  const focusRow = (row: number, preventScroll = false): void => {
+  const focusRow = (row: number, preventScroll = false, button: 'row' | 'flow' = 'row'): void => {
     setCurrent(row);
-    body.current?.querySelector<HTMLButtonElement>(`#matrix-row-${row}`)?.focus({ preventScroll });
+    body.current?.querySelector<HTMLButtonElement>(`#matrix-${button}-${row}`)?.focus({ preventScroll });
   };
   const onActivate = (row: number, byKeyboard: boolean): void => {
     setOpen((prev) => {
@@ -61,10 +70,11 @@ export function MatrixView() {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>): void => {
     const move = MOVES[e.key];
-    if (!move || !(e.target instanceof HTMLElement) || !e.target.classList.contains('matrix-toggle')) return;
+    const on = e.target instanceof HTMLElement ? e.target.classList : null;
+    if (!move || !on || !(on.contains('matrix-toggle') || on.contains('matrix-flow'))) return;
     e.preventDefault();
     const at = rows.findIndex((r) => r.row === current);
-    focusRow(rows[move(Math.max(at, 0), rows.length - 1)]?.row ?? current);
+    focusRow(rows[move(Math.max(at, 0), rows.length - 1)]?.row ?? current, false, on.contains('matrix-flow') ? 'flow' : 'row');
   };
 
   return (
@@ -77,6 +87,11 @@ export function MatrixView() {
         <p className="matrix-source">
           <span className="muted">Source:</span> {MATRIX_SOURCE}. <span className="muted">Each row's decision comes from the engine's issuance rules, which never read this table.</span>
         </p>
+        {flowProblem && (
+          <p className="matrix-flow-problem" role="alert">
+            <span aria-hidden="true">✗</span> {flowProblem}
+          </p>
+        )}
       </header>
       <div className="matrix-scroll">
         <table className="matrix-table" aria-labelledby="matrix-title" aria-describedby="matrix-summary">
@@ -101,7 +116,7 @@ export function MatrixView() {
           </thead>
           <tbody ref={body} onKeyDown={onKeyDown}>
             {rows.map((r) => (
-              <MatrixTableRow key={r.row} r={r} current={r.row === current} open={open.has(r.row)} onActivate={onActivate} />
+              <MatrixTableRow key={r.row} r={r} current={r.row === current} open={open.has(r.row)} onActivate={onActivate} onOpenFlow={onOpenFlow} />
             ))}
           </tbody>
         </table>

@@ -2,7 +2,7 @@
 // its editor; below it, what the check's details hold: the canonical view of a signature, the key
 // chain of a decrypted part, or the raw values.
 
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import type { Check, CheckStatus } from '../../engine/index.ts';
 import { useStore, type EditorTarget } from '../store/index.ts';
 import { LegacyBadge } from './Algorithm.tsx';
@@ -129,10 +129,12 @@ function CheckRow({ check, target }: { check: Check; target: EditorTarget }) {
   );
 }
 
-export const CheckList = forwardRef<HTMLOListElement, { checks: readonly Check[]; target: EditorTarget; empty: string | null; label?: string }>(
-  function CheckList({ checks, target, empty, label = 'Checks' }, ref) {
+/** `lead`: shown above the first check, scrolling with the list (e.g. the STS's four decisions). */
+export const CheckList = forwardRef<HTMLOListElement, { checks: readonly Check[]; target: EditorTarget; empty: string | null; label?: string; lead?: ReactNode }>(
+  function CheckList({ checks, target, empty, label = 'Checks', lead }, ref) {
     return (
       <ol className="checks" aria-label={label} ref={ref}>
+        {lead && <li className="checks-lead">{lead}</li>}
         {checks.map((c, i) => (
           <CheckRow key={`${i}:${c.code}`} check={c} target={target} />
         ))}

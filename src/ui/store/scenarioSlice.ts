@@ -28,6 +28,16 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     await get().restart();
   },
 
+  async openFlow(scenarioId, variantId) {
+    if (get().busy) return `The engine is busy (${get().busy}); try again in a moment.`;
+    const scenario = get().scenarios.find((s) => s.id === scenarioId);
+    if (!scenario) return `The engine has no scenario "${scenarioId}" (yet), so this row cannot be run as a flow. Scenarios it has: ${get().scenarios.map((s) => s.id).join(', ')}.`;
+    if (!scenario.variants.some((v) => v.id === variantId)) return `Scenario "${scenario.title}" has no variant "${variantId}".`;
+    set({ scenarioId, variantId, versions: {}, mode: 'scenarios', reveal: null });
+    await get().restart();
+    return null;
+  },
+
   setSeed(seed) {
     if (Number.isSafeInteger(seed) && seed >= 0) set({ seed });
   },

@@ -8,8 +8,8 @@ export type BottomTab = 'actors' | 'secrets' | 'trace';
 /** The app's modes: step through a scenario, inspect any message with given keys, or read seed 001's token matrix. */
 export type AppMode = 'scenarios' | 'inspector' | 'matrix';
 export type InspectorView = 'inspect' | 'compare';
-/** What the message pane shows: the wire text, or the document after decryption. */
-export type PaneView = 'wire' | 'decrypted';
+/** What the message pane shows: the wire text, the document after decryption, the SAML token card, or its proof-key chain. */
+export type PaneView = 'wire' | 'decrypted' | 'token' | 'proofkey';
 /** Which editor a reveal request is for ('main': the scenario pane or the inspector's message). */
 export type EditorTarget = 'main' | 'decrypted' | 'compareA' | 'compareB';
 export type CompareSide = 'a' | 'b';
@@ -26,6 +26,11 @@ export interface ScenarioSlice {
   selectVariant(id: string): Promise<void>;
   setSeed(seed: number): void;
   selectVersion(axis: string, value: string): Promise<void>;
+  /**
+   * Switch to Scenarios mode on a fresh run of that scenario and variant (e.g. a matrix row's flow).
+   * Null when done; else why not, in words (the engine has no such scenario or variant, or is busy).
+   */
+  openFlow(scenarioId: string, variantId: string): Promise<string | null>;
 }
 
 /** The run (the engine's timeline), the step on screen and the engine calls that change them. */
