@@ -2,7 +2,6 @@
 // every context secret and every derived key, and each key is recomputed here from its secret and
 // its DKT metadata with an independent P_SHA1 (node:crypto); the receiving reports and both session
 // tables agree with what the sender derived; tampering is refused with the code that names it.
-import { createHmac } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,19 +11,10 @@ import { collectSecrets, deliver, inspectMessage, listScenarios, runToEnd, setAc
 import { recipientRespond, type RecipientState } from '../../src/engine/actors/sc_recipient.ts';
 import type { InitiatorState } from '../../src/engine/actors/sc_initiator.ts';
 import { seededRandom } from '../../src/engine/crypto/random.ts';
+import { pSha1 } from '../crypto/node_psha1.ts';
 
 const scenario = listScenarios().find((s) => s.id === 'secure-conversation')!;
 const firstFail = (r: Report) => r.checks.find((c) => c.status === 'fail');
-
-function pSha1(secret: Buffer, seed: Buffer, n: number): Buffer {
-  const out: Buffer[] = [];
-  let a = seed;
-  while (Buffer.concat(out).length < n) {
-    a = createHmac('sha1', secret).update(a).digest();
-    out.push(createHmac('sha1', secret).update(Buffer.concat([a, seed])).digest());
-  }
-  return Buffer.concat(out).subarray(0, n);
-}
 
 interface KeyEntry { dktId: string; usage: string; nonceB64: string; label: string; offset?: number; generation?: number; length: number; keyB64: string; secret: string; sctIdentifier: string }
 

@@ -1,21 +1,11 @@
 // STS issuance (seed 004): every variant end to end; the issued token really has the confirmation
 // method and proof key asked for; forgeries and missing proof of possession are refused.
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { collectSecrets, DEMO_PKI_FILE, deliver, listScenarios, runToEnd, startRun, type Report } from '../../src/engine/index.ts';
+import { pSha1 } from '../crypto/node_psha1.ts';
 
 const scenario = listScenarios().find((s) => s.id === 'sts-issuance')!;
 const failCodes = (r: Report) => r.checks.filter((c) => c.status === 'fail').map((c) => c.code);
-
-function pSha1(secret: Buffer, seed: Buffer, n: number): Buffer {
-  const out: Buffer[] = [];
-  let a = seed;
-  while (Buffer.concat(out).length < n) {
-    a = createHmac('sha1', secret).update(a).digest();
-    out.push(createHmac('sha1', secret).update(Buffer.concat([a, seed])).digest());
-  }
-  return Buffer.concat(out).subarray(0, n);
-}
 
 describe('sts-issuance: every variant meets its expectations', () => {
   for (const v of scenario.variants) {

@@ -1,18 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deriveKey } from '../../src/engine/sc/derive.ts';
 import { fromBase64, toBase64 } from '../../src/engine/crypto/encoding.ts';
-
-// P_SHA1 written out with node:crypto as an independent oracle.
-function pSha1(secret: Buffer, seed: Buffer, n: number): Buffer {
-  const out: Buffer[] = [];
-  let a = seed;
-  while (Buffer.concat(out).length < n) {
-    a = createHmac('sha1', secret).update(a).digest();
-    out.push(createHmac('sha1', secret).update(Buffer.concat([a, seed])).digest());
-  }
-  return Buffer.concat(out).subarray(0, n);
-}
+import { pSha1 } from '../crypto/node_psha1.ts';
 
 describe('WS-SC DerivedKeyToken derivation', () => {
   it('matches VECTORS.md #1 (mono InMemorySymmetricSecurityKeyTest): default label, 256 zero nonce bytes', async () => {

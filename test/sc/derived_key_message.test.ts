@@ -2,7 +2,6 @@
 // side and the SCT/DKT processors on the receiving side. Every derived key is recomputed here with
 // an independent P_SHA1 written on node:crypto; bad input is a failed check naming what was
 // expected and what was found.
-import { createHmac } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/engine/crypto/random.ts';
@@ -17,22 +16,12 @@ import { parseXml } from '../../src/engine/xml/parse.ts';
 import { serializeXml } from '../../src/engine/xml/serialize.ts';
 import { inspectMessage } from '../../src/engine/facade/inspect.ts';
 import type { Check } from '../../src/engine/report/index.ts';
+import { pSha1 } from '../crypto/node_psha1.ts';
 
 const ID = 'urn:uuid:4b0f6a1e-2a8c-4d5e-9f00-1c2d3e4f5a6b';
 const SECRET = Buffer.from('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', 'hex');
 const NOW = Date.UTC(2026, 0, 1, 12);
 const MODEL = { spVersion: '1.3' as const, binding: null, supporting: [], wss: '1.1' as const };
-
-/** P_SHA1 (RFC 2246 §5 P_hash with HMAC-SHA1) on node:crypto, as an independent oracle. */
-function pSha1(secret: Buffer, seed: Buffer, n: number): Buffer {
-  const out: Buffer[] = [];
-  let a = seed;
-  while (Buffer.concat(out).length < n) {
-    a = createHmac('sha1', secret).update(a).digest();
-    out.push(createHmac('sha1', secret).update(Buffer.concat([a, seed])).digest());
-  }
-  return Buffer.concat(out).subarray(0, n);
-}
 
 async function securedMessage(o: Partial<DerivedKeyOutbound> = {}) {
   const doc = buildEnvelope({ version: '1.1', headers: [], body: [{ ns: 'urn:wsbench:echo', name: 'e:Echo', xmlns: { e: 'urn:wsbench:echo' }, children: [{ ns: 'urn:wsbench:echo', name: 'e:Text', text: 'secret payload' }] }] });

@@ -6,7 +6,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { uuidV4, type RandomSource } from '../crypto/random.ts';
 import { makeReport, type Check, type Report } from '../report/index.ts';
-import { buildEnvelope, readEnvelope, type SoapVersion } from '../soap/envelope.ts';
+import { buildEnvelope, readEnvelope, type EnvelopeParts, type SoapVersion } from '../soap/envelope.ts';
 import { addressingHeaders, readAddressing, WSA, type WsaVersion } from '../wsa/headers.ts';
 import { childElements, firstChildNS, textOf, type ElSpec } from '../xml/dom.ts';
 import { parseXml } from '../xml/parse.ts';
@@ -93,17 +93,26 @@ const textIn = (body: Element | null) => {
   return t ? textOf(t).trim() : '';
 };
 
+/** A message handed over by an agent: its envelope, the agent's oa:<headerName> block and the e:<payloadName> in the Body. */
+function fromAgent(wire: string, headerName: string, payloadName: string): { checks: Check[]; parts: EnvelopeParts | null; header: Element | null; payload: Element | null } {
+  const { parts, checks } = readEnvelope(parseXml(wire));
+  return {
+    checks: [...checks], parts,
+    header: parts?.headerBlocks.find((h) => h.namespaceURI === AGENT_NS && h.localName === headerName) ?? null,
+    payload: (parts && childElements(parts.body).find((e) => e.namespaceURI === ECHO_NS && e.localName === payloadName)) ?? null,
+  };
+}
+
+/** What a Body holds first, for a message that says what was found instead. */
+const firstInBody = (parts: EnvelopeParts) => childElements(parts.body)[0]?.nodeName ?? 'an empty Body';
+
 /** Step 10: the client gets the verified body from its agent. */
 export function wscReadAnswer(s: WscState, wire: string): { report: Report; state: WscState } {
-  const checks: Check[] = [];
-  const { parts, checks: env } = readEnvelope(parseXml(wire));
-  checks.push(...env);
+  const { checks, parts, header, payload: answer } = fromAgent(wire, 'VerifiedResponse', 'EchoResponse');
   if (!parts) return { report: makeReport(s.id, checks), state: s };
-  const header = parts.headerBlocks.find((h) => h.namespaceURI === AGENT_NS && h.localName === 'VerifiedResponse');
   const signerEl = header ? firstChildNS(header, AGENT_NS, 'Signer') : null;
-  const answer = childElements(parts.body).find((e) => e.namespaceURI === ECHO_NS && e.localName === 'EchoResponse') ?? null;
   if (!header || !signerEl) checks.push({ code: 'WSC_NOT_VERIFIED', status: 'fail', specRef: SPEC, ...where(parts.header ?? parts.envelope), message: 'expected the agent\'s oa:VerifiedResponse (the response\'s signature was checked), found none' });
-  else if (!answer) checks.push({ code: 'WSC_NO_ANSWER', status: 'fail', specRef: SPEC, ...where(parts.body), message: `expected an e:EchoResponse in the Body, found ${childElements(parts.body)[0]?.nodeName ?? 'an empty Body'}` });
+  else if (!answer) checks.push({ code: 'WSC_NO_ANSWER', status: 'fail', specRef: SPEC, ...where(parts.body), message: `expected an e:EchoResponse in the Body, found ${firstInBody(parts)}` });
   else checks.push({ code: 'WSC_ANSWER', status: 'pass', specRef: SPEC, ...where(answer), message: `the client got "${textIn(answer)}", whose signature by ${textOf(signerEl).trim()} its agent verified` });
   const ok = !checks.some((c) => c.status === 'fail');
   return { report: makeReport(s.id, checks), state: ok ? { ...s, answer: { text: textIn(answer), signer: textOf(signerEl as Element).trim() } } : s };
@@ -111,15 +120,11 @@ export function wscReadAnswer(s: WscState, wire: string): { report: Report; stat
 
 /** Step 7: the WSP accepts only what its agent verified, and reads the request. */
 export function wspReceive(s: WspState, wire: string): { report: Report; state: WspState } {
-  const checks: Check[] = [];
-  const { parts, checks: env } = readEnvelope(parseXml(wire));
-  checks.push(...env);
+  const { checks, parts, header, payload: request } = fromAgent(wire, 'VerifiedRequest', 'Echo');
   if (!parts) return { report: makeReport(s.id, checks), state: s };
-  const header = parts.headerBlocks.find((h) => h.namespaceURI === AGENT_NS && h.localName === 'VerifiedRequest');
   const field = (local: string) => (header ? textOf(firstChildNS(header, AGENT_NS, local) ?? header).trim() : '');
-  const request = childElements(parts.body).find((e) => e.namespaceURI === ECHO_NS && e.localName === 'Echo') ?? null;
   if (!header) checks.push({ code: 'WSP_NOT_VERIFIED', status: 'fail', specRef: SPEC, ...where(parts.header ?? parts.envelope), message: 'expected the WSP agent\'s oa:VerifiedRequest (signature and token checked), found none: the WSP serves only requests its agent verified' });
-  else if (!request) checks.push({ code: 'WSP_NO_REQUEST', status: 'fail', specRef: SPEC, ...where(parts.body), message: `expected an e:Echo in the Body, found ${childElements(parts.body)[0]?.nodeName ?? 'an empty Body'}` });
+  else if (!request) checks.push({ code: 'WSP_NO_REQUEST', status: 'fail', specRef: SPEC, ...where(parts.body), message: `expected an e:Echo in the Body, found ${firstInBody(parts)}` });
   else {
     const verified = Array.from(header.getElementsByTagNameNS(AGENT_NS, 'Verified')).length;
     checks.push({ code: 'WSP_REQUEST_FROM_AGENT', status: 'pass', specRef: SPEC, ...where(header), message: `the agent authenticated ${field('Principal')} by ${field('SecurityMechanism')} (${verified} check(s) it passed) and forwarded "${textIn(request)}"` });

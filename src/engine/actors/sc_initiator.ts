@@ -11,23 +11,12 @@ import { sctReference } from '../sc/sct.ts';
 import { buildSctRequest, scActions, type ScOperation } from '../sc/sct_request.ts';
 import { readSctResponse, receivedSecret, type EntropyMode } from '../sc/sct_response.ts';
 import { rekey, type ScSession } from '../sc/session.ts';
-import type { ScVersionId } from '../sc/sct.ts';
-import type { SoapVersion } from '../soap/envelope.ts';
-import type { WsaVersion } from '../wsa/headers.ts';
 import { textOf } from '../xml/dom.ts';
 import { echoBody } from './client.ts';
-import { buildBootstrapMessage, buildDerivedKeyMessage, ECHO_ACTION, receiveBootstrapMessage, receiveDerivedKeyMessage, recordKeys, secretName, type Received } from './sc_messages.ts';
+import { buildBootstrapMessage, buildDerivedKeyMessage, ECHO_ACTION, receiveBootstrapMessage, receiveDerivedKeyMessage, recordKeys, secretName, type Received, type ScParty } from './sc_messages.ts';
 import type { Env, Produced } from './sc_token_service.ts';
-import type { X509IdentityState } from './x509_identity.ts';
 
-export interface InitiatorState {
-  id: string;
-  version: ScVersionId;
-  soap: SoapVersion;
-  wsa: WsaVersion;
-  endpoint: string;
-  /** The initiator's certificate and key, the recipient's certificate (peer) and the CA. */
-  x509: X509IdentityState;
+export interface InitiatorState extends ScParty {
   keySize: number;
   /** Send requestor entropy ('client', 'both') or leave the key to the trust service ('server'). */
   entropy: EntropyMode;

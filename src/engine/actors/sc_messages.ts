@@ -47,6 +47,14 @@ export interface Channel {
   wsa: WsaVersion;
 }
 
+/** What the initiator and the recipient both are: an actor on a channel, at an endpoint, with an X.509 identity. */
+export interface ScParty extends Channel {
+  id: string;
+  endpoint: string;
+  /** The party's certificate and key, the other party's certificate (peer) and the CA. */
+  x509: X509IdentityState;
+}
+
 /** The context as a sender uses it. */
 export interface SenderContext {
   identifier: string;

@@ -9,15 +9,12 @@ import { makeReport, type Check, type Report } from '../report/index.ts';
 import { scOperationOf, type ScOperation } from '../sc/sct_request.ts';
 import type { EntropyMode } from '../sc/sct_response.ts';
 import type { ScSession } from '../sc/session.ts';
-import type { ScVersionId } from '../sc/sct.ts';
-import type { SoapVersion } from '../soap/envelope.ts';
-import { readAddressing, WSA, type WsaVersion } from '../wsa/headers.ts';
+import { readAddressing, WSA } from '../wsa/headers.ts';
 import { readEnvelope } from '../soap/envelope.ts';
 import { parseXml } from '../xml/parse.ts';
 import { echoBody } from './client.ts';
-import { buildDerivedKeyMessage, ECHO_ACTION, receiveDerivedKeyMessage, recordKeys, scFaultWire, type Received } from './sc_messages.ts';
+import { buildDerivedKeyMessage, ECHO_ACTION, receiveDerivedKeyMessage, recordKeys, scFaultWire, type Received, type ScParty } from './sc_messages.ts';
 import { decideLifecycle, receiveIssue, respondIssue, respondLifecycle, type Env, type Produced } from './sc_token_service.ts';
-import type { X509IdentityState } from './x509_identity.ts';
 
 export interface RecipientLast {
   op: ScOperation | 'application';
@@ -38,13 +35,7 @@ export interface RecipientLast {
   failCode?: string;
 }
 
-export interface RecipientState {
-  id: string;
-  version: ScVersionId;
-  soap: SoapVersion;
-  wsa: WsaVersion;
-  endpoint: string;
-  x509: X509IdentityState;
+export interface RecipientState extends ScParty {
   /** How the trust service makes a context's secret from the entropy it is given. */
   entropy: EntropyMode;
   keySizes: { min: number; max: number };

@@ -82,6 +82,28 @@ function transferBody(amount: number, response: boolean): ElSpec {
   return { ns: APP_NS, name: response ? 'app:TransferResponse' : 'app:Transfer', xmlns: { app: APP_NS }, children: [{ ns: APP_NS, name: response ? 'app:Result' : 'app:Amount', text: response ? 'debited' : String(amount) }] };
 }
 
+/**
+ * The envelope (SOAP 1.1, Body with its wsu:Id) as it goes on the wire — formatted and parsed back —
+ * secured under the application policy: signed by the signer over signIds, the Body encrypted for
+ * the recipient.
+ */
+async function secureAppEnvelope(
+  s: { v: TxVersionId; recipientPem: string; signer: X509IdentityState; random: RandomSource },
+  e: { headers: ElSpec[]; body: ElSpec; bodyId: string; signIds: string[] },
+): Promise<{ wireDoc: Document; secured: AsymmetricSecured }> {
+  const doc = buildEnvelope({
+    version: '1.1', xmlns: { wsa: WSA[TX_VERSIONS[s.v].wsa].ns, wsu: NS.wsu },
+    headers: e.headers, body: [e.body], bodyAttrs: [[NS.wsu, 'wsu:Id', e.bodyId]],
+  });
+  const wireDoc = parseXml(formatXml(serializeXml(doc)));
+  const signer = await loadIdentity(s.signer);
+  const secured = await secureAsymmetric(wireDoc, applicationModel(s.v), {
+    soap: '1.1', random: s.random, signer: { key: signer.key, cert: signer.cert }, recipient: await parseCertificate(s.recipientPem),
+    bodyId: e.bodyId, signIds: e.signIds,
+  });
+  return { wireDoc, secured };
+}
+
 /** Builds the secured application request (seed 002 message 5). */
 export async function buildAppRequest(s: AppRequestSpec): Promise<AppMessage> {
   const r = s.random;
@@ -92,8 +114,8 @@ export async function buildAppRequest(s: AppRequestSpec): Promise<AppMessage> {
   const itId = freshId('IssuedTokens', r);
   const tsId = freshId('TS', r);
   const bodyId = freshId('Body', r);
-  const doc = buildEnvelope({
-    version: '1.1', xmlns: { wsa: WSA[wsa].ns, wsu: NS.wsu },
+  const headerIds = [ccId, ...(s.token ? [itId] : [])];
+  const { wireDoc, secured } = await secureAppEnvelope(s, {
     headers: [
       // In the seed example's order: addressing, Security, then the (encrypted) transaction headers.
       ...addressingHeaders(wsa, { to: s.to, action: APP_ACTION, messageId, replyTo: s.replyTo, ids }),
@@ -101,14 +123,7 @@ export async function buildAppRequest(s: AppRequestSpec): Promise<AppMessage> {
       buildCoordinationContext(s.v, s.context, { header: true, id: ccId }),
       ...(s.token ? [buildIssuedTokens(s.v, [s.token], { id: itId })] : []),
     ],
-    body: [transferBody(s.amount, false)], bodyAttrs: [[NS.wsu, 'wsu:Id', bodyId]],
-  });
-  const wireDoc = parseXml(formatXml(serializeXml(doc)));
-  const headerIds = [ccId, ...(s.token ? [itId] : [])];
-  const signer = await loadIdentity(s.signer);
-  const secured = await secureAsymmetric(wireDoc, applicationModel(s.v), {
-    soap: '1.1', random: r, signer: { key: signer.key, cert: signer.cert }, recipient: await parseCertificate(s.recipientPem),
-    bodyId, signIds: [tsId, ...Object.values(ids), ...headerIds],
+    body: transferBody(s.amount, false), bodyId, signIds: [tsId, ...Object.values(ids), ...headerIds],
   });
   if (s.encryptHeaders) await encryptHeaders(wireDoc, headerIds, secured, r);
   return { wire: serializeXml(wireDoc), messageId, secured };
@@ -137,15 +152,9 @@ export async function buildAppResponse(s: { v: TxVersionId; to: string; relatesT
   const ids = { action: freshId('Action', r), to: freshId('To', r), messageId: freshId('MessageID', r), relatesTo: freshId('RelatesTo', r) };
   const tsId = freshId('TS', r);
   const bodyId = freshId('Body', r);
-  const doc = buildEnvelope({
-    version: '1.1', xmlns: { wsa: WSA[wsa].ns, wsu: NS.wsu },
+  const { wireDoc, secured } = await secureAppEnvelope(s, {
     headers: [...addressingHeaders(wsa, { to: s.to, action: APP_RESPONSE_ACTION, messageId, relatesTo: s.relatesTo, ids }), securityHeader('1.1', [buildTimestamp({ id: tsId, now: s.now, ttlSeconds: 300 })])],
-    body: [transferBody(0, true)], bodyAttrs: [[NS.wsu, 'wsu:Id', bodyId]],
-  });
-  const wireDoc = parseXml(formatXml(serializeXml(doc)));
-  const signer = await loadIdentity(s.signer);
-  const secured = await secureAsymmetric(wireDoc, applicationModel(s.v), {
-    soap: '1.1', random: r, signer: { key: signer.key, cert: signer.cert }, recipient: await parseCertificate(s.recipientPem), bodyId, signIds: [tsId, ...Object.values(ids)],
+    body: transferBody(0, true), bodyId, signIds: [tsId, ...Object.values(ids)],
   });
   return { wire: serializeXml(wireDoc), messageId, secured };
 }

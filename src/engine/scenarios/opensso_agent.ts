@@ -15,7 +15,7 @@ import { stsReceive, stsRespond, type StsState } from '../actors/sts.ts';
 import { stsBootstrapPolicy } from '../actors/sts_bootstrap.ts';
 import { BOOTSTRAP, readTokenResponse, requestToken } from '../actors/sts_client.ts';
 import { writePolicy } from '../policy/write.ts';
-import { UsageError } from '../report/index.ts';
+import { UsageError, type Report } from '../report/index.ts';
 import { URI } from '../xml/names.ts';
 import type { ActorsState, Json, ScenarioDef, StepContext, StepDef, VariantInfo } from './types.ts';
 
@@ -85,6 +85,19 @@ function initialState(variantId: string, versions: Record<string, string>): Acto
 const env = (ctx: StepContext): AgentEnv => ({ random: ctx.random, now: ctx.now, soap: '1.1', wsa: '2005/08' });
 const accept = { accept: true } as const;
 
+/** The produce half of a step whose sender only writes a message from its own state (which it keeps). */
+function writtenBy<S>(id: string, write: (state: S, env: AgentEnv) => string): StepDef['produce'] {
+  return async (ctx) => ({ wire: write(as<S>(ctx.actors, id), env(ctx)) });
+}
+
+/** The receive half of every step here: the receiver reads the wire with its own state; its report and new state are the result. */
+function receivedBy<S>(id: string, read: (state: S, wire: string, ctx: StepContext) => Promise<{ report: Report; state: unknown }> | { report: Report; state: unknown }): StepDef['receive'] {
+  return async (ctx, wire) => {
+    const r = await read(as<S>(ctx.actors, id), wire, ctx);
+    return { report: r.report, actors: { ...ctx.actors, [id]: json(r.state) } };
+  };
+}
+
 function accessSteps(m: Mechanism): StepDef[] {
   return [{
     n: 1, from: 'wsc', to: 'wsp-agent', label: 'Access request (no security)', expect: { accept: false, code: 'AGENT_SECURITY_REQUIRED' },
@@ -94,21 +107,13 @@ function accessSteps(m: Mechanism): StepDef[] {
       const r = wscAccessRequest(as<WscState>(ctx.actors, 'wsc'), env(ctx));
       return { wire: r.wire, actors: { ...ctx.actors, wsc: json(r.state) } };
     },
-    async receive(ctx, wire) {
-      const r = await wspAgentReceive(as<WspAgentState>(ctx.actors, 'wsp-agent'), wire, ctx.transport, ctx.now);
-      return { report: r.report, actors: { ...ctx.actors, 'wsp-agent': json(r.state) } };
-    },
+    receive: receivedBy<WspAgentState>('wsp-agent', (s, wire, ctx) => wspAgentReceive(s, wire, ctx.transport, ctx.now)),
   }, {
     n: 2, from: 'wsp-agent', to: 'wsc', label: `Redirect to the STS (${m.redirectAgent} agent)`, expect: accept,
     explain: `The agent redirects the client to the OpenSSO STS authentication service and names the security mechanism the WSP registered. Seed 001: with a Liberty mechanism the HTTP security agent issues the redirect (an HTTP redirect to the authentication service), with WS-IBS the SOAP security agent does (a SOAP message). wsbench carries both as this SOAP Fault, whose oa:Redirect says which agent answered${m.redirectAgent === 'HTTP' ? ' — here the HTTP agent' : ' — here the SOAP agent'}.`,
     specRefs: ['seed 001: security token generation process flow', m.source],
-    async produce(ctx) {
-      return { wire: wspAgentRedirect(as<WspAgentState>(ctx.actors, 'wsp-agent'), env(ctx)) };
-    },
-    async receive(ctx, wire) {
-      const r = wscReadRedirect(as<WscState>(ctx.actors, 'wsc'), wire);
-      return { report: r.report, actors: { ...ctx.actors, wsc: json(r.state) } };
-    },
+    produce: writtenBy<WspAgentState>('wsp-agent', wspAgentRedirect),
+    receive: receivedBy<WscState>('wsc', wscReadRedirect),
   }];
 }
 
@@ -123,10 +128,7 @@ function stsSteps(request: TokenRequest): StepDef[] {
       for (const [k, v] of Object.entries(r.secrets)) ctx.secret(`RST ${k}`, v);
       return { wire: r.wire, transport: channel, actors: { ...ctx.actors, wsc: json(r.state) } };
     },
-    async receive(ctx, wire) {
-      const r = await stsReceive(as<StsState>(ctx.actors, 'sts'), wire, ctx.transport, ctx.now);
-      return { report: r.report, actors: { ...ctx.actors, sts: json(r.state) } };
-    },
+    receive: receivedBy<StsState>('sts', (s, wire, ctx) => stsReceive(s, wire, ctx.transport, ctx.now)),
   }, {
     n: 4, from: 'sts', to: 'wsc', label: 'RSTR (the token)', expect: accept,
     explain: `The STS answers with the SAML assertion it signed for the WSP (its audience), with the confirmation method the mechanism needs${request.keyType === 'symmetric' ? ' and the proof key, also encrypted inside the assertion for the WSP agent\'s certificate' : request.keyType === 'public' ? ', bound to the WSC\'s own certificate (no proof token: the WSC holds the private key)' : request.keyType === 'sender-vouches' ? ', naming the user the WSC vouches for' : ''}${request.binding === 'asymmetric' ? '; the RSTR is signed by the STS and encrypted for the WSC' : ''}.`,
@@ -136,10 +138,7 @@ function stsSteps(request: TokenRequest): StepDef[] {
       for (const [k, v] of Object.entries(r.secrets)) ctx.secret(`issued ${k}`, v);
       return { wire: r.wire, transport: channel, actors: { ...ctx.actors, sts: json(r.state) } };
     },
-    async receive(ctx, wire) {
-      const r = await readTokenResponse(as<WscState>(ctx.actors, 'wsc'), wire, ctx.now);
-      return { report: r.report, actors: { ...ctx.actors, wsc: json(r.state) } };
-    },
+    receive: receivedBy<WscState>('wsc', (s, wire, ctx) => readTokenResponse(s, wire, ctx.now)),
   }];
 }
 
@@ -151,10 +150,7 @@ function requestSteps(m: Mechanism): StepDef[] {
     async produce(ctx) {
       return { wire: wscPayload(env(ctx)) };
     },
-    async receive(ctx, wire) {
-      const r = wscAgentAccept(as<WscAgentState>(ctx.actors, 'wsc-agent'), wire, wscHandover(as<WscState>(ctx.actors, 'wsc')));
-      return { report: r.report, actors: { ...ctx.actors, 'wsc-agent': json(r.state) } };
-    },
+    receive: receivedBy<WscAgentState>('wsc-agent', (s, wire, ctx) => wscAgentAccept(s, wire, wscHandover(as<WscState>(ctx.actors, 'wsc')))),
   }, {
     n: 6, from: 'wsc-agent', to: 'wsp-agent', label: 'Secured request (token + signature)', expect: accept,
     explain: `The WSC's agent inserts the Security header and the requester token, then signs the message before it goes to the WSP. ${m.requirements.map((r) => r[0]!.toUpperCase() + r.slice(1)).join('. ')}. The WSP's agent verifies the signature and the token.`,
@@ -166,21 +162,13 @@ function requestSteps(m: Mechanism): StepDef[] {
       const unsecured = r.secured ? {} : { label: 'Unsecured request (the agent holds no credential)', explain: 'The WSC\'s agent holds no credential for the registered mechanism (step 5 said why), so it cannot secure the request and sends the payload as it is; the WSP\'s agent will refuse it.' };
       return { wire: r.wire, actors: { ...ctx.actors, 'wsc-agent': json(r.state) }, ...unsecured };
     },
-    async receive(ctx, wire) {
-      const r = await wspAgentReceive(as<WspAgentState>(ctx.actors, 'wsp-agent'), wire, ctx.transport, ctx.now);
-      return { report: r.report, actors: { ...ctx.actors, 'wsp-agent': json(r.state) } };
-    },
+    receive: receivedBy<WspAgentState>('wsp-agent', (s, wire, ctx) => wspAgentReceive(s, wire, ctx.transport, ctx.now)),
   }, {
     n: 7, from: 'wsp-agent', to: 'wsp', label: 'Verified request forwarded', expect: accept,
     explain: 'Only after verifying the signature and the token does the WSP\'s agent pass the request on to the WSP, with a header saying whom it authenticated, by which mechanism, and what it checked.',
     specRefs: ['seed 001: security token generation process flow'],
-    async produce(ctx) {
-      return { wire: wspAgentForward(as<WspAgentState>(ctx.actors, 'wsp-agent'), env(ctx)) };
-    },
-    async receive(ctx, wire) {
-      const r = wspReceive(as<WspState>(ctx.actors, 'wsp'), wire);
-      return { report: r.report, actors: { ...ctx.actors, wsp: json(r.state) } };
-    },
+    produce: writtenBy<WspAgentState>('wsp-agent', wspAgentForward),
+    receive: receivedBy<WspState>('wsp', wspReceive),
   }];
 }
 
@@ -189,13 +177,8 @@ function responseSteps(): StepDef[] {
     n: 8, from: 'wsp', to: 'wsp-agent', label: 'Response body', expect: accept,
     explain: 'The WSP processes the request and answers with a bare body; securing it is its agent\'s job.',
     specRefs: ['seed 001: security token generation process flow'],
-    async produce(ctx) {
-      return { wire: wspRespond(as<WspState>(ctx.actors, 'wsp'), env(ctx)) };
-    },
-    async receive(ctx, wire) {
-      const r = wspAgentReadResponse(as<WspAgentState>(ctx.actors, 'wsp-agent'), wire);
-      return { report: r.report, actors: { ...ctx.actors, 'wsp-agent': json(r.state) } };
-    },
+    produce: writtenBy<WspState>('wsp', wspRespond),
+    receive: receivedBy<WspAgentState>('wsp-agent', wspAgentReadResponse),
   }, {
     n: 9, from: 'wsp-agent', to: 'wsc-agent', label: 'Signed response', expect: accept,
     explain: 'The WSP\'s agent signs the response with its key (certificate in a BinarySecurityToken; signature over the Timestamp, the addressing headers and the Body). The WSC\'s agent checks the signature, that the signer is the WSP agent it expects and chains to the CA, and that the response answers its request.',
@@ -205,21 +188,13 @@ function responseSteps(): StepDef[] {
       ctx.secret('response', json(r.secrets));
       return { wire: r.wire, ...(r.fault ? { label: 'Fault', explain: 'The WSP agent refused the request (or got no answer to it), so it returns the fault WSS 1.1 §12 names instead of a signed response.' } : {}) };
     },
-    async receive(ctx, wire) {
-      const r = await wscAgentReadResponse(as<WscAgentState>(ctx.actors, 'wsc-agent'), wire, ctx.now);
-      return { report: r.report, actors: { ...ctx.actors, 'wsc-agent': json(r.state) } };
-    },
+    receive: receivedBy<WscAgentState>('wsc-agent', (s, wire, ctx) => wscAgentReadResponse(s, wire, ctx.now)),
   }, {
     n: 10, from: 'wsc-agent', to: 'wsc', label: 'Verified response body', expect: accept,
     explain: 'Having verified the signature, the WSC\'s agent hands the body to the client, saying who signed it.',
     specRefs: ['seed 001: security token generation process flow'],
-    async produce(ctx) {
-      return { wire: wscAgentHandOver(as<WscAgentState>(ctx.actors, 'wsc-agent'), env(ctx)) };
-    },
-    async receive(ctx, wire) {
-      const r = wscReadAnswer(as<WscState>(ctx.actors, 'wsc'), wire);
-      return { report: r.report, actors: { ...ctx.actors, wsc: json(r.state) } };
-    },
+    produce: writtenBy<WscAgentState>('wsc-agent', wscAgentHandOver),
+    receive: receivedBy<WscState>('wsc', wscReadAnswer),
   }];
 }
 

@@ -379,6 +379,85 @@ public final class WssPeer {
         return r;
     }
 
+    /** Records a WSS4J refusal in a verdict: {"ok": false, "error", "errorCode", "faultCode"}. */
+    private static void putRefusal(Map<String, Object> r, WSSecurityException e) {
+        r.put("ok", false);
+        r.put("error", e.getMessage());
+        r.put("errorCode", errorCodeName(e.getErrorCode()));
+        r.put("faultCode", e.getFaultCode() == null ? null : e.getFaultCode().getLocalPart());
+    }
+
+    /** A WSS4J crash on hostile input is still a refusal; say so. */
+    private static void putCrash(Map<String, Object> r, RuntimeException e) {
+        r.put("ok", false);
+        r.put("error", String.valueOf(e));
+        r.put("errorCode", "RUNTIME_EXCEPTION");
+    }
+
+    /**
+     * A fresh WSSConfig for message-level verification (--no-bsp, --ts-ttl, --ts-future-ttl), its
+     * settings recorded in cfg.
+     */
+    private static WSSConfig messageConfig(Args a, Map<String, Object> cfg) throws HarnessError {
+        WSSConfig config = WSSConfig.getNewInstance();
+        if (a.has("no-bsp")) config.setWsiBSPCompliant(false);
+        if (a.has("ts-ttl")) config.setTimeStampTTL(a.intFlag("ts-ttl", 300));
+        if (a.has("ts-future-ttl")) config.setTimeStampFutureTTL(a.intFlag("ts-future-ttl", 60));
+        cfg.put("wsiBSPCompliant", config.isWsiBSPCompliant());
+        cfg.put("timeStampTTL", config.getTimeStampTTL());
+        cfg.put("timeStampFutureTTL", config.getTimeStampFutureTTL());
+        return config;
+    }
+
+    /** RequestData for WSSecurityEngine.processSecurityHeader with this config and callback handler. */
+    private static RequestData requestData(WSSConfig config, CallbackHandler cb) {
+        RequestData data = new RequestData();
+        data.setWssConfig(config);
+        data.setCallbackHandler(cb);
+        return data;
+    }
+
+    /** WSS4J lists results last-processed first; this is them in processing order. */
+    private static List<WSSecurityEngineResult> inProcessingOrder(List<WSSecurityEngineResult> results) {
+        List<WSSecurityEngineResult> inOrder = new ArrayList<>(results == null ? List.of() : results);
+        java.util.Collections.reverse(inOrder);
+        return inOrder;
+    }
+
+    private static int actionOf(WSSecurityEngineResult res) {
+        Object act = res.get(WSSecurityEngineResult.TAG_ACTION);
+        return act instanceof Integer ? (Integer) act : -1;
+    }
+
+    /**
+     * The elements a Signature or Encrypt result covers ("{ns}local", "#content" for content
+     * encryption), with their digest (digests may be null: not collected) and data algorithms.
+     */
+    private static void collectDataRefs(WSSecurityEngineResult res, int action, List<Object> signed, List<Object> digests,
+            List<Object> decrypted, List<Object> dataAlgs) {
+        Object refs = res.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
+        if (!(refs instanceof List)) return;
+        for (Object o : (List<?>) refs) {
+            if (!(o instanceof org.apache.ws.security.WSDataRef)) continue;
+            org.apache.ws.security.WSDataRef d = (org.apache.ws.security.WSDataRef) o;
+            String name = d.getName() == null ? null : "{" + d.getName().getNamespaceURI() + "}" + d.getName().getLocalPart();
+            if (action == WSConstants.SIGN) {
+                signed.add(name);
+                if (digests != null && d.getDigestAlgorithm() != null) digests.add(d.getDigestAlgorithm());
+            } else if (action == WSConstants.ENCR) {
+                decrypted.add(d.isContent() ? name + "#content" : name);
+                if (d.getAlgorithm() != null) dataAlgs.add(d.getAlgorithm());
+            }
+        }
+    }
+
+    /** The SOAP Body after processing (decrypted in place), or null when there is none. */
+    private static void putDecryptedBody(Map<String, Object> r, Document doc) throws Exception {
+        Element env = doc.getDocumentElement();
+        Element body = env.getNamespaceURI() == null ? null : firstChild(env, env.getNamespaceURI(), "Body");
+        r.put("decryptedBody", body == null ? null : serializeNode(body));
+    }
+
     /**
      * Runs WSS4J's inbound processing (WSSecurityEngine.processSecurityHeader) on a SOAP message.
      * Settings (reported in "config"): a fresh WSSConfig from getNewInstance(), whose defaults already
@@ -465,10 +544,7 @@ public final class WssPeer {
             if (token != null) r.put("token", token);
             if (!hasUt) r.put("warning", "no UsernameToken was processed");
         } catch (WSSecurityException e) {
-            r.put("ok", false);
-            r.put("error", e.getMessage());
-            r.put("errorCode", errorCodeName(e.getErrorCode()));
-            r.put("faultCode", e.getFaultCode() == null ? null : e.getFaultCode().getLocalPart());
+            putRefusal(r, e);
         }
         r.put("callbacks", cb.seen);
         r.put("config", cfg);
@@ -746,13 +822,54 @@ public final class WssPeer {
         return null;
     }
 
+    /** The message to secure: FILE, or "default" for an empty SOAP 1.1 (--soap12: 1.2) envelope. */
+    private static Document messageToSecure(Args a, String stdin) throws Exception {
+        String file = a.pos(0, "FILE");
+        return parseXml(file.equals("default") ? envelope(a.has("soap12") ? SOAP12_NS : SOAP11_NS) : readInput(file, stdin));
+    }
+
+    /** --order: sign-encrypt (the default) or encrypt-sign. */
+    private static String orderFlag(Args a) throws HarnessError {
+        String order = a.flag("order", "sign-encrypt");
+        if (!order.equals("sign-encrypt") && !order.equals("encrypt-sign")) throw new HarnessError("--order must be sign-encrypt or encrypt-sign");
+        return order;
+    }
+
+    /** The steps of an --order, in the order they run. */
+    private static String[] steps(String order) {
+        return order.equals("sign-encrypt") ? new String[] { "sign", "encrypt" } : new String[] { "encrypt", "sign" };
+    }
+
+    /** Inserts a wsse:Security header with mustUnderstand="1". */
+    private static WSSecHeader mustUnderstandHeader(Document doc) throws Exception {
+        WSSecHeader secHeader = new WSSecHeader();
+        secHeader.setMustUnderstand(true);
+        secHeader.insertSecurityHeader(doc);
+        return secHeader;
+    }
+
+    /** A Timestamp (--ttl seconds) in the header when --timestamp is given; else null. */
+    private static Element timestampIfAsked(Args a, Document doc, WSSecHeader secHeader) throws Exception {
+        if (!a.has("timestamp")) return null;
+        WSSecTimestamp ts = new WSSecTimestamp();
+        ts.setTimeToLive(a.intFlag("ttl", 300));
+        ts.build(doc, secHeader);
+        return ts.getElement();
+    }
+
+    /** Moves the Timestamp (if any) to the front of the header. */
+    private static void timestampFirst(WSSecHeader secHeader, Element tsElement) {
+        if (tsElement == null) return;
+        Element sec = secHeader.getSecurityHeader();
+        sec.insertBefore(tsElement, sec.getFirstChild());
+    }
+
     /**
      * Signs (Timestamp, Body, optionally the WS-Addressing headers) with the sender's key and a
      * BinarySecurityToken, and encrypts the Body content for the recipient, in the order asked.
      */
     private static Map<String, Object> x509Secure(Args a, String stdin) throws Exception {
-        String file = a.pos(0, "FILE");
-        Document doc = parseXml(file.equals("default") ? envelope(a.has("soap12") ? SOAP12_NS : SOAP11_NS) : readInput(file, stdin));
+        Document doc = messageToSecure(a, stdin);
         String soapNs = soapNs(doc);
         String sigAlg = choose(a.flag("sig", "rsa-sha1"), SIG_ALGS, "sig");
         String digestAlg = choose(a.flag("digest", "sha1"), DIGEST_ALGS, "digest");
@@ -760,8 +877,7 @@ public final class WssPeer {
         String keywrap = choose(a.flag("keywrap", "rsa-oaep-mgf1p"), KEYWRAP_ALGS, "keywrap");
         int encKeyId = keyIdType(a.flag("key-id", "issuer-serial"), "key-id");
         int sigKeyId = keyIdType(a.flag("sig-key-id", "direct"), "sig-key-id");
-        String order = a.flag("order", "sign-encrypt");
-        if (!order.equals("sign-encrypt") && !order.equals("encrypt-sign")) throw new HarnessError("--order must be sign-encrypt or encrypt-sign");
+        String order = orderFlag(a);
         boolean sign = !a.has("no-sign");
         boolean encrypt = !a.has("no-encrypt");
         if (a.has("encrypt-signature") && !(sign && encrypt && order.equals("sign-encrypt"))) {
@@ -777,18 +893,10 @@ public final class WssPeer {
         if (a.has("ca")) trusted.add(readCert(a.flag("ca", null), "ca"));
         org.apache.ws.security.components.crypto.Merlin crypto = cachedMerlin(key, cert, others, trusted);
 
-        WSSecHeader secHeader = new WSSecHeader();
-        secHeader.setMustUnderstand(true);
-        secHeader.insertSecurityHeader(doc);
+        WSSecHeader secHeader = mustUnderstandHeader(doc);
         Element header = (Element) secHeader.getSecurityHeader().getParentNode();
 
-        Element tsElement = null;
-        if (a.has("timestamp")) {
-            WSSecTimestamp ts = new WSSecTimestamp();
-            ts.setTimeToLive(a.intFlag("ttl", 300));
-            ts.build(doc, secHeader);
-            tsElement = ts.getElement();
-        }
+        Element tsElement = timestampIfAsked(a, doc, secHeader);
 
         Map<String, Object> r = new LinkedHashMap<>();
         List<Object> signedParts = new ArrayList<>();
@@ -809,7 +917,7 @@ public final class WssPeer {
 
         WSSecSignature sig = null;
         WSSecEncrypt enc = null;
-        for (String step : order.equals("sign-encrypt") ? new String[] { "sign", "encrypt" } : new String[] { "encrypt", "sign" }) {
+        for (String step : steps(order)) {
             if (step.equals("sign") && sign) {
                 sig = new WSSecSignature();
                 sig.setUserInfo(KEY_ALIAS, KEY_PASSWORD);
@@ -837,10 +945,7 @@ public final class WssPeer {
         }
         // WSS4J prepends every block; put the Timestamp first, as a Strict layout wants (its
         // signature covers only its own subtree, so moving it changes no digest).
-        if (tsElement != null) {
-            Element sec = secHeader.getSecurityHeader();
-            sec.insertBefore(tsElement, sec.getFirstChild());
-        }
+        timestampFirst(secHeader, tsElement);
         r.put("xml", serialize(doc));
         r.put("signed", sign ? signedParts : new ArrayList<>());
         r.put("signatureId", sig == null ? null : sig.getId());
@@ -867,23 +972,15 @@ public final class WssPeer {
         if (a.has("trust")) trusted.add(readCert(a.flag("trust", null), "trust"));
         org.apache.ws.security.components.crypto.Merlin crypto = cachedMerlin(key, cert, new ArrayList<>(), trusted);
 
-        WSSConfig config = WSSConfig.getNewInstance();
-        if (a.has("no-bsp")) config.setWsiBSPCompliant(false);
-        if (a.has("ts-ttl")) config.setTimeStampTTL(a.intFlag("ts-ttl", 300));
-        if (a.has("ts-future-ttl")) config.setTimeStampFutureTTL(a.intFlag("ts-future-ttl", 60));
         Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("wsiBSPCompliant", config.isWsiBSPCompliant());
-        cfg.put("timeStampTTL", config.getTimeStampTTL());
-        cfg.put("timeStampFutureTTL", config.getTimeStampFutureTTL());
+        WSSConfig config = messageConfig(a, cfg);
         cfg.put("trusted", trusted.size());
 
         Document doc = parseXml(xml);
         KeyPasswordCallback cb = new KeyPasswordCallback();
         WSSecurityEngine engine = new WSSecurityEngine();
         engine.setWssConfig(config);
-        RequestData data = new RequestData();
-        data.setWssConfig(config);
-        data.setCallbackHandler(cb);
+        RequestData data = requestData(config, cb);
         data.setSigCrypto(crypto);
         data.setDecCrypto(crypto);
 
@@ -900,54 +997,28 @@ public final class WssPeer {
             Element sec = WSSecurityUtil.getSecurityHeader(doc, a.flag("actor", null));
             if (sec == null) return noSecurityHeader(r, cfg);
             List<WSSecurityEngineResult> results = engine.processSecurityHeader(sec, data);
-            if (results != null) {
-                // WSS4J lists results last-processed first; report them in processing order.
-                List<WSSecurityEngineResult> inOrder = new ArrayList<>(results);
-                java.util.Collections.reverse(inOrder);
-                for (WSSecurityEngineResult res : inOrder) {
-                    Object act = res.get(WSSecurityEngineResult.TAG_ACTION);
-                    int action = act instanceof Integer ? (Integer) act : -1;
-                    actions.add(actionName(action));
-                    Object refs = res.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
-                    if (action == WSConstants.SIGN) {
-                        Object m = res.get(WSSecurityEngineResult.TAG_SIGNATURE_METHOD);
-                        if (m != null) sigMethods.add(String.valueOf(m));
-                        Object c = res.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE);
-                        if (c instanceof java.security.cert.X509Certificate) {
-                            signer = ((java.security.cert.X509Certificate) c).getSubjectX500Principal().getName();
-                        }
-                    }
-                    if (action == WSConstants.ENCR) {
-                        Object t = res.get(WSSecurityEngineResult.TAG_ENCRYPTED_KEY_TRANSPORT_METHOD);
-                        if (t != null) transports.add(String.valueOf(t));
-                    }
-                    if (refs instanceof List) {
-                        for (Object o : (List<?>) refs) {
-                            if (!(o instanceof org.apache.ws.security.WSDataRef)) continue;
-                            org.apache.ws.security.WSDataRef d = (org.apache.ws.security.WSDataRef) o;
-                            String name = d.getName() == null ? null : "{" + d.getName().getNamespaceURI() + "}" + d.getName().getLocalPart();
-                            if (action == WSConstants.SIGN) {
-                                signed.add(name);
-                                if (d.getDigestAlgorithm() != null) digests.add(d.getDigestAlgorithm());
-                            } else if (action == WSConstants.ENCR) {
-                                decrypted.add(d.isContent() ? name + "#content" : name);
-                                if (d.getAlgorithm() != null) dataAlgs.add(d.getAlgorithm());
-                            }
-                        }
+            for (WSSecurityEngineResult res : inProcessingOrder(results)) {
+                int action = actionOf(res);
+                actions.add(actionName(action));
+                if (action == WSConstants.SIGN) {
+                    Object m = res.get(WSSecurityEngineResult.TAG_SIGNATURE_METHOD);
+                    if (m != null) sigMethods.add(String.valueOf(m));
+                    Object c = res.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE);
+                    if (c instanceof java.security.cert.X509Certificate) {
+                        signer = ((java.security.cert.X509Certificate) c).getSubjectX500Principal().getName();
                     }
                 }
+                if (action == WSConstants.ENCR) {
+                    Object t = res.get(WSSecurityEngineResult.TAG_ENCRYPTED_KEY_TRANSPORT_METHOD);
+                    if (t != null) transports.add(String.valueOf(t));
+                }
+                collectDataRefs(res, action, signed, digests, decrypted, dataAlgs);
             }
             r.put("ok", true);
         } catch (WSSecurityException e) {
-            r.put("ok", false);
-            r.put("error", e.getMessage());
-            r.put("errorCode", errorCodeName(e.getErrorCode()));
-            r.put("faultCode", e.getFaultCode() == null ? null : e.getFaultCode().getLocalPart());
+            putRefusal(r, e);
         } catch (RuntimeException e) {
-            // A WSS4J crash on hostile input is still a refusal; say so.
-            r.put("ok", false);
-            r.put("error", String.valueOf(e));
-            r.put("errorCode", "RUNTIME_EXCEPTION");
+            putCrash(r, e);
         }
         r.put("actions", actions);
         r.put("signedElements", signed);
@@ -957,9 +1028,7 @@ public final class WssPeer {
         r.put("keyTransports", transports);
         r.put("dataAlgorithms", dataAlgs);
         r.put("signerSubject", signer);
-        Element env = doc.getDocumentElement();
-        Element body = env.getNamespaceURI() == null ? null : firstChild(env, env.getNamespaceURI(), "Body");
-        r.put("decryptedBody", body == null ? null : serializeNode(body));
+        putDecryptedBody(r, doc);
         r.put("document", serialize(doc));
         r.put("callbacks", cb.seen);
         r.put("config", cfg);
@@ -1074,8 +1143,7 @@ public final class WssPeer {
     }
 
     private static Map<String, Object> scSign(Args a, String stdin) throws Exception {
-        String file = a.pos(0, "FILE");
-        Document doc = parseXml(file.equals("default") ? envelope(a.has("soap12") ? SOAP12_NS : SOAP11_NS) : readInput(file, stdin));
+        Document doc = messageToSecure(a, stdin);
         String soapNs = soapNs(doc);
         int version = wscVersion(a.flag("version", "2005/02"));
         String identifier = a.flag("identifier", null);
@@ -1090,21 +1158,12 @@ public final class WssPeer {
                 : version == org.apache.ws.security.conversation.ConversationConstants.VERSION_05_12 ? WSConstants.WSC_SCT_05_12 : WSConstants.WSC_SCT;
         String hmac = choose(a.flag("hmac", "hmac-sha1"), HMAC_ALGS, "hmac");
         String encAlg = choose(a.flag("enc", "aes128-cbc"), ENC_ALGS, "enc");
-        String order = a.flag("order", "sign-encrypt");
-        if (!order.equals("sign-encrypt") && !order.equals("encrypt-sign")) throw new HarnessError("--order must be sign-encrypt or encrypt-sign");
+        String order = orderFlag(a);
         boolean sign = !a.has("no-sign");
         boolean encrypt = a.has("encrypt");
 
-        WSSecHeader secHeader = new WSSecHeader();
-        secHeader.setMustUnderstand(true);
-        secHeader.insertSecurityHeader(doc);
-        Element tsElement = null;
-        if (a.has("timestamp")) {
-            WSSecTimestamp ts = new WSSecTimestamp();
-            ts.setTimeToLive(a.intFlag("ttl", 300));
-            ts.build(doc, secHeader);
-            tsElement = ts.getElement();
-        }
+        WSSecHeader secHeader = mustUnderstandHeader(doc);
+        Element tsElement = timestampIfAsked(a, doc, secHeader);
         org.apache.ws.security.message.WSSecSecurityContextToken sct = new org.apache.ws.security.message.WSSecSecurityContextToken();
         sct.setWscVersion(version);
         sct.setIdentifier(identifier);
@@ -1120,7 +1179,7 @@ public final class WssPeer {
         List<Object> signedParts = new ArrayList<>();
         DKSign dks = null;
         DKEncrypt dke = null;
-        for (String step : order.equals("sign-encrypt") ? new String[] { "sign", "encrypt" } : new String[] { "encrypt", "sign" }) {
+        for (String step : steps(order)) {
             if (step.equals("sign") && sign) {
                 dks = new DKSign();
                 deriveFromSct(dks, version, secret, ref, byIdentifier, valueType);
@@ -1147,10 +1206,7 @@ public final class WssPeer {
         }
         if (includeSct) sct.prependSCTElementToHeader(doc, secHeader);
         // Timestamp first, as in x509-secure (its digest covers only its own subtree).
-        if (tsElement != null) {
-            Element sec = secHeader.getSecurityHeader();
-            sec.insertBefore(tsElement, sec.getFirstChild());
-        }
+        timestampFirst(secHeader, tsElement);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("xml", serialize(doc));
         r.put("identifier", sct.getIdentifier());
@@ -1204,22 +1260,14 @@ public final class WssPeer {
     private static Map<String, Object> scVerify(Args a, String stdin) throws Exception {
         String xml = readInput(a.pos(0, "FILE"), stdin);
         Map<String, String> secrets = parseUsers(a.pos(1, "SECRETS_JSON"));
-        WSSConfig config = WSSConfig.getNewInstance();
-        if (a.has("no-bsp")) config.setWsiBSPCompliant(false);
-        if (a.has("ts-ttl")) config.setTimeStampTTL(a.intFlag("ts-ttl", 300));
-        if (a.has("ts-future-ttl")) config.setTimeStampFutureTTL(a.intFlag("ts-future-ttl", 60));
         Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("wsiBSPCompliant", config.isWsiBSPCompliant());
-        cfg.put("timeStampTTL", config.getTimeStampTTL());
-        cfg.put("timeStampFutureTTL", config.getTimeStampFutureTTL());
+        WSSConfig config = messageConfig(a, cfg);
 
         Document doc = parseXml(xml);
         SecretsCallbackHandler cb = new SecretsCallbackHandler(secrets);
         WSSecurityEngine engine = new WSSecurityEngine();
         engine.setWssConfig(config);
-        RequestData data = new RequestData();
-        data.setWssConfig(config);
-        data.setCallbackHandler(cb);
+        RequestData data = requestData(config, cb);
 
         Map<String, Object> r = new LinkedHashMap<>();
         List<Object> actions = new ArrayList<>();
@@ -1233,11 +1281,8 @@ public final class WssPeer {
             Element sec = WSSecurityUtil.getSecurityHeader(doc, a.flag("actor", null));
             if (sec == null) return noSecurityHeader(r, cfg);
             List<WSSecurityEngineResult> results = engine.processSecurityHeader(sec, data);
-            List<WSSecurityEngineResult> inOrder = new ArrayList<>(results == null ? List.of() : results);
-            java.util.Collections.reverse(inOrder); // WSS4J lists the last-processed first
-            for (WSSecurityEngineResult res : inOrder) {
-                Object act = res.get(WSSecurityEngineResult.TAG_ACTION);
-                int action = act instanceof Integer ? (Integer) act : -1;
+            for (WSSecurityEngineResult res : inProcessingOrder(results)) {
+                int action = actionOf(res);
                 actions.add(actionName(action));
                 if (action == WSConstants.DKT) {
                     Object t = res.get(WSSecurityEngineResult.TAG_DERIVED_KEY_TOKEN);
@@ -1269,30 +1314,13 @@ public final class WssPeer {
                     Object m = res.get(WSSecurityEngineResult.TAG_SIGNATURE_METHOD);
                     if (m != null) sigMethods.add(String.valueOf(m));
                 }
-                Object refs = res.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
-                if (refs instanceof List) {
-                    for (Object o : (List<?>) refs) {
-                        if (!(o instanceof org.apache.ws.security.WSDataRef)) continue;
-                        org.apache.ws.security.WSDataRef d = (org.apache.ws.security.WSDataRef) o;
-                        String name = d.getName() == null ? null : "{" + d.getName().getNamespaceURI() + "}" + d.getName().getLocalPart();
-                        if (action == WSConstants.SIGN) signed.add(name);
-                        else if (action == WSConstants.ENCR) {
-                            decrypted.add(d.isContent() ? name + "#content" : name);
-                            if (d.getAlgorithm() != null) dataAlgs.add(d.getAlgorithm());
-                        }
-                    }
-                }
+                collectDataRefs(res, action, signed, null, decrypted, dataAlgs);
             }
             r.put("ok", true);
         } catch (WSSecurityException e) {
-            r.put("ok", false);
-            r.put("error", e.getMessage());
-            r.put("errorCode", errorCodeName(e.getErrorCode()));
-            r.put("faultCode", e.getFaultCode() == null ? null : e.getFaultCode().getLocalPart());
+            putRefusal(r, e);
         } catch (RuntimeException e) {
-            r.put("ok", false);
-            r.put("error", String.valueOf(e));
-            r.put("errorCode", "RUNTIME_EXCEPTION");
+            putCrash(r, e);
         }
         r.put("actions", actions);
         r.put("derived", derived);
@@ -1301,9 +1329,7 @@ public final class WssPeer {
         r.put("decryptedElements", decrypted);
         r.put("signatureMethods", sigMethods);
         r.put("dataAlgorithms", dataAlgs);
-        Element env = doc.getDocumentElement();
-        Element body = env.getNamespaceURI() == null ? null : firstChild(env, env.getNamespaceURI(), "Body");
-        r.put("decryptedBody", body == null ? null : serializeNode(body));
+        putDecryptedBody(r, doc);
         r.put("callbacks", cb.seen);
         r.put("config", cfg);
         return r;
