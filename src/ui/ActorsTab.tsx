@@ -70,7 +70,7 @@ export function ActorsTab() {
   const step = useStore(selectStep);
   if (!step || !scenario) return <p className="muted">No step.</p>;
   return (
-    <div className="actors-grid" style={{ gridTemplateColumns: `repeat(${Math.max(1, scenario.actors.length)}, minmax(0, 1fr))` }}>
+    <div className="actors-grid" style={{ gridTemplateColumns: `repeat(${Math.max(1, scenario.actors.length)}, minmax(300px, 1fr))` }}>
       {scenario.actors.map((a) => (
         <ActorCard key={a.id} actor={a} step={step} />
       ))}

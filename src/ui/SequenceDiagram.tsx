@@ -88,6 +88,10 @@ function Arrow({ step, y, x1, x2, current, fromName, toName, onOpen, geom = ROOM
   const badgeX = self ? x1 + 46 : x2 - dir * 24;
   const accepted = step.report?.accepted;
   const tagged = geom === DENSE ? taggedLabel(step, cls, midX) : null;
+  const plain = clip(step.label, 34);
+  // Any label stays inside the diagram: centred on its arrow unless that would cut it at an edge.
+  const plainHalf = ((String(step.n).length + 2 + plain.length) * 6.6) / 2; // 11.5px sans, bold when current
+  const plainX = Math.min(Math.max(midX, 4 + plainHalf), WIDTH - 4 - plainHalf);
   return (
     <g
       className={`arrow outcome-${step.outcome}${current ? ' current' : ''}`}
@@ -107,8 +111,8 @@ function Arrow({ step, y, x1, x2, current, fromName, toName, onOpen, geom = ROOM
       <title>{`${step.n}. ${step.label} (${outcomeWord(step)})`}</title>
       <rect className="row-hit" x={3} y={y + geom.hitTop} width={WIDTH - 6} height={geom.row - 6} rx={5} />
       {geom === DENSE && <ClassTag info={cls} y={y - 1} />}
-      <text className="arrow-label" x={self ? x1 + 6 : (tagged?.x ?? midX)} y={y + geom.labelDy} textAnchor={self ? 'start' : 'middle'}>
-        <tspan className="arrow-n">{step.n}.</tspan> {tagged?.text ?? clip(step.label, 34)}
+      <text className="arrow-label" x={self ? x1 + 6 : (tagged?.x ?? plainX)} y={y + geom.labelDy} textAnchor={self ? 'start' : 'middle'}>
+        <tspan className="arrow-n">{step.n}.</tspan> {tagged?.text ?? plain}
       </text>
       <path d={path} className="arrow-line" markerEnd={`url(#head-${step.outcome})`} fill="none" />
       {step.delivered !== null && step.report && (
