@@ -3,13 +3,16 @@
 //   - exclusive c14n of a SOAP message (5 KB) and of a 1 MB document: wsbench vs xml-crypto
 //   - UT 1.1 key derivation (1000 iterations): wsbench vs node:crypto
 //   - a whole UsernameToken scenario run in Node, per variant
+//   - DerivedKeyToken derivation (P_SHA1, 32 bytes at offset 32): wsbench vs node:crypto HMAC
+//   - whole runs of the STS, OpenSSO, SecureConversation and WS-AT scenarios in Node
 import { createHash } from 'node:crypto';
+import { pSha1 } from '../test/crypto/node_psha1.ts';
 import { DOMParser } from '@xmldom/xmldom';
 import { passwordDigest as soapDigest } from 'soap';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import {
   buildUsernameTokenMessage, deriveUsernameTokenKey, excC14n, listScenarios, parseXml, passwordDigest,
-  runToEnd, seededRandom, startRun, toBase64,
+  runToEnd, seededRandom, startRun, toBase64, deriveDktKey, utf8,
 } from '../src/engine/index.ts';
 import { readFileSync } from 'node:fs';
 import { SignedXml } from 'xml-crypto';
@@ -65,6 +68,19 @@ async function main(): Promise<void> {
 
   for (const v of listScenarios().find((s) => s.id === 'usernametoken')!.variants) {
     await time(`scenario usernametoken --variant ${v.id} (Node)`, 5, async () => runToEnd(await startRun('usernametoken', v.id)));
+  }
+
+  const secret = seededRandom(4).bytes(32);
+  const dkNonce = seededRandom(5).bytes(16);
+  const d1 = await time('DKT P_SHA1 (32 bytes at offset 32) — wsbench', 500, () => deriveDktKey({ secret, nonce: dkNonce, offset: 32, length: 32 }));
+  const d2 = await time('DKT P_SHA1 (32 bytes at offset 32) — node:crypto', 500, () => pSha1(Buffer.from(secret), Buffer.concat([Buffer.from(utf8('WS-SecureConversationWS-SecureConversation')), dkNonce]), 32, 32));
+  ratio('DKT derivation: wsbench / node:crypto', d1, d2);
+
+  for (const [scenario, variant] of [
+    ['sts-issuance', 'saml20-hok-symmetric-entropy-trust13'], ['opensso-sts', 'row-9'], ['opensso-sts', 'row-10'], ['opensso-agent', 'wsibs-saml-sv'],
+    ['secure-conversation', 'sc13-entropy-both-encrypted'], ['wsat', '1.1-mixed-commit'], ['wsat', '1.0-https-commit'],
+  ] as const) {
+    await time(`scenario ${scenario} --variant ${variant} (Node)`, 3, async () => runToEnd(await startRun(scenario, variant)));
   }
 }
 

@@ -127,13 +127,3 @@ test('a matrix row opens its flow: scenario opensso-sts, variant row-N (by click
   await idle(page);
   await expect(page.getByRole('combobox', { name: 'Variant' })).toHaveValue('row-7');
 });
-
-test('a matrix row whose flow the engine does not have says so plainly', async ({ page }) => {
-  await freshApp(page);
-  const registered = await page.getByRole('combobox', { name: 'Scenario' }).locator('option[value="opensso-sts"]').count();
-  test.skip(registered > 0, 'scenario opensso-sts is registered: the navigation test covers the rows');
-  await page.getByRole('tab', { name: 'Matrix' }).click();
-  await page.getByRole('button', { name: 'Open row 12 as a flow' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Row 12:' })).toContainText('Row 12: The engine has no scenario "opensso-sts"');
-  await expect(page.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
-});
