@@ -176,11 +176,21 @@ export async function processSecurity(parts: EnvelopeParts, model: SecurityModel
 async function decryptRemaining(w: Walk): Promise<Check[]> {
   const checks: Check[] = [];
   const resolve = keyInfoResolver(w.doc, w.store, w.decryption.identity, true);
+  // What the walk already tried has its verdict; a retry in a later round reports only what is new.
+  const triedInWalk = new Set(w.decryption.attempted ?? []);
+  const said = new Set<string>();
   for (let round = 0; round < 8; round++) {
-    const left = Array.from(w.doc.getElementsByTagNameNS(NS.xenc, 'EncryptedData')) as Element[];
+    const left = (Array.from(w.doc.getElementsByTagNameNS(NS.xenc, 'EncryptedData')) as Element[]).filter((ed) => !triedInWalk.has(ed));
     if (left.length === 0) break;
     const before = checks.length;
-    for (const ed of left) if (ed.parentNode) checks.push(...(await decryptOne(ed, null, resolve, w.decryption, [])));
+    for (const ed of left) {
+      if (!ed.parentNode) continue;
+      for (const c of await decryptOne(ed, null, resolve, w.decryption, [])) {
+        const key = `${c.code}|${c.path}|${c.message}`;
+        if (c.status !== 'fail' && c.status !== 'warn') checks.push(c);
+        else if (!said.has(key)) { said.add(key); checks.push(c); }
+      }
+    }
     if (!checks.slice(before).some((c) => c.code === 'WSS_DECRYPTED')) break;
   }
   return checks;

@@ -33,6 +33,8 @@ export interface DecryptionState {
   decryptedTargets: Element[];
   /** Signature values this receiver sent, for SignatureConfirmation (WSS 1.1 §8.5). */
   expectedConfirmations?: string[];
+  /** EncryptedData already tried (decrypted or not), so a later pass does not report it again. */
+  attempted?: Element[];
 }
 
 /** Resolves a KeyInfo to the receiver's private key (EncryptedKey) or a stored secret (EncryptedData). */
@@ -84,6 +86,7 @@ export async function decryptOne(ed: Element, key: Uint8Array | null, resolve: K
   const parent = ed.parentNode as Element | null;
   const at = where(ed);
   const content = attr(ed, 'Type')?.endsWith('#Content') ?? false;
+  (state.attempted ??= []).push(ed);
   const r = key ? { ...(await decryptData(ed, key)), chain } : await decryptEncryptedData(ed, resolve);
   if (r.replaced.length === 0) return r.checks;
   const target = content ? parent : (r.replaced.find((n) => n.nodeType === 1) as Element | undefined) ?? null;
