@@ -157,8 +157,12 @@ describe('requirements', () => {
     expect(r1232).toMatchObject({ declared: true, status: 'pass', text: expect.stringContaining('Timestamp is signed with the issued SCT') });
     expect(r1232.checks.map((c) => c.code)).toEqual(['WSAT_REGISTER_AUTHENTICATED']);
     expect(s.report!.checks[r1232.checks[0]!.index]!.code).toBe('WSAT_REGISTER_AUTHENTICATED');
-    // A requirement the step names that no check of this report enforces says so.
-    expect(reqs.find((q) => q.id === 'B1231')).toMatchObject({ declared: true, status: 'none', checks: [] });
+    // B1231: the Register names its wsa:ReplyTo, so the answer correlates over duplex HTTPS.
+    expect(reqs.find((q) => q.id === 'B1231')).toMatchObject({ declared: true, status: 'pass' });
+    expect(reqs.find((q) => q.id === 'B1231')!.checks.map((c) => c.code)).toEqual(['WSAT_REPLY_TO']);
+    // A requirement the step names that no check of this report enforces says so (message 17: Prepared
+    // reaches the ITM's coordinator service, where B1241's parameters correlate it, not B1131's).
+    expect(stepRequirements(step(await run('1.1-mixed-commit'), 17)).find((q) => q.id === 'B1131')).toMatchObject({ declared: true, status: 'none', checks: [] });
     // One the checks enforce without the step naming it.
     expect(reqs.find((q) => q.id === 'R1111')).toMatchObject({ declared: false, status: 'pass' });
   });

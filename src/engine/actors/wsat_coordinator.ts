@@ -117,7 +117,7 @@ export function answerActivation<S extends CoordinatorState>(s: S, inbound: Inbo
   const to = replyEpr(inbound);
   if (!to) return { state: s, checks: [noReplyTo('CreateCoordinationContext')] };
   const item: OutItem = { label: 'CreateCoordinationContextResponse', to, payload: { type: 'ccc-response', transaction: tx.identifier }, ...(inbound.addressing?.messageId ? { relatesTo: inbound.addressing.messageId } : {}) };
-  return { state: { ...s, outbox: [...s.outbox, item] }, checks: [] };
+  return { state: { ...s, outbox: [...s.outbox, item] }, checks: [replyToFound('CreateCoordinationContext', to.address, 'B1221')] };
 }
 
 /** Register arrives at the registration service (seed 002 messages 3, 7, 10). */
@@ -146,7 +146,7 @@ export async function receiveRegister<S extends CoordinatorState>(s: S, from: Pe
   const to = replyEpr(inbound);
   if (!to) return { state: withTx(s, r.tx), checks: [...checks, noReplyTo('Register')], secrets: {} };
   const item: OutItem = { label: 'RegisterResponse', to, payload: { type: 'register-response', transaction: tx.identifier, enlistment: r.enlistment }, ...(inbound.addressing?.messageId ? { relatesTo: inbound.addressing.messageId } : {}) };
-  return { state: { ...withTx(s, r.tx), outbox: [...s.outbox, item] }, checks, secrets: {} };
+  return { state: { ...withTx(s, r.tx), outbox: [...s.outbox, item] }, checks: [...checks, replyToFound('Register', to.address, 'B1231')], secrets: {} };
 }
 
 /** R1232: the Register is signed with the live SCT issued for its transaction. */
@@ -158,6 +158,11 @@ function tokenChecks(s: CoordinatorState, tx: TransactionState, inbound: Inbound
     checks.push({ code: 'WSAT_ISSUED_TOKEN_EXPIRED', status: 'fail', specRef: 'WS-AT interop R1232', path: 'Envelope/Header/Security', message: `expected the SecurityContextToken ${token.identifier} valid now (${new Date(now).toISOString()}), found it expired at ${new Date(token.expires).toISOString()}` });
   }
   return checks;
+}
+
+/** The request names where its answer goes, so request and reply correlate over duplex HTTPS. */
+export function replyToFound(kind: string, address: string, requirement: 'B1221' | 'B1231'): Check {
+  return { code: 'WSAT_REPLY_TO', status: 'pass', specRef: `WS-AT interop ${requirement}`, path: 'Envelope/Header/ReplyTo', message: `${kind} names wsa:ReplyTo ${address}: the answer goes there, correlated by wsa:RelatesTo` };
 }
 
 export function noReplyTo(kind: string): Check {

@@ -19,7 +19,7 @@ import { TX_VERSIONS } from '../coor/versions.ts';
 import { parseXml } from '../xml/parse.ts';
 import { readEnvelope } from '../soap/envelope.ts';
 import {
-  answerActivation, coordinatorMachines, createContext, queueFault, queueStep, readActivation, receiveCoordinatorNotification, receiveRegister,
+  answerActivation, coordinatorMachines, createContext, queueFault, queueStep, readActivation, receiveCoordinatorNotification, receiveRegister, replyToFound,
   renderCoordinatorItem, type CoordinatorState, type Env, type Handled, type Secrets,
 } from './wsat_coordinator.ts';
 import { addressedTo, noSuchService, takeFor, type OutItem, type Peer, type TmReceived } from './wsat_common.ts';
@@ -89,7 +89,9 @@ async function interpose(s: PtmState, from: Peer, wire: string, env: Env): Promi
   };
   const register: OutItem = { label: 'Register (Durable)', to: current.registrationService, payload: { type: 'register', transaction: current.identifier, protocol: 'Durable2PC', participant: participantEpr(s.participantAddress, c.tx.identifier) } };
   const created: Check = { code: 'WSAT_SUBORDINATE_CREATED', status: 'pass', specRef: `${TX_VERSIONS[s.version].coorSpec} §3.2`, path: '', message: `created subordinate context ${c.tx.identifier} under ${current.identifier}; registering with the superior for Durable2PC first` };
-  return { state: { ...c.state, interposed: [...s.interposed, i], outbox: [...c.state.outbox, register] }, checks: [...checks, created], secrets: c.secrets };
+  // The answer (message 9) waits for the superior's RegisterResponse, but where it goes is known now.
+  const replyTo = a.inbound.addressing?.replyTo ? [replyToFound('CreateCoordinationContext', a.inbound.addressing.replyTo, 'B1221')] : [];
+  return { state: { ...c.state, interposed: [...s.interposed, i], outbox: [...c.state.outbox, register] }, checks: [...checks, created, ...replyTo], secrets: c.secrets };
 }
 
 /** 8: the superior answers our Register: registered (answer App2 with our context, 9) or refused (fault to App2). */
