@@ -1,8 +1,8 @@
 // Scenarios | Inspector | Matrix: the app's modes, as tabs in the top bar (arrow keys switch,
 // wrapping round; the choice is saved with the workspace).
 
-import type { KeyboardEvent } from 'react';
 import { useStore, type AppMode } from './store/index.ts';
+import { TabList } from './TabList.tsx';
 
 const MODES: Array<{ id: AppMode; title: string; hint: string }> = [
   { id: 'scenarios', title: 'Scenarios', hint: 'Step through a message flow between simulated parties' },
@@ -13,33 +13,11 @@ const MODES: Array<{ id: AppMode; title: string; hint: string }> = [
 export function ModeSwitch() {
   const mode = useStore((s) => s.mode);
   const setMode = useStore((s) => s.setMode);
-  const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    e.preventDefault();
-    const at = MODES.findIndex((m) => m.id === mode);
-    const step = e.key === 'ArrowRight' ? 1 : -1;
-    const next = MODES[(at + step + MODES.length) % MODES.length].id;
-    setMode(next);
-    // The tab is rendered again in the other layout: focus it once it is there.
-    requestAnimationFrame(() => document.getElementById(`mode-${next}`)?.focus());
-  };
+  // deferFocus: the tab is rendered again in the other layout; focus it once it is there.
   return (
-    <div className="mode-switch" role="tablist" aria-label="Mode" onKeyDown={onKey}>
-      {MODES.map((m) => (
-        <button
-          key={m.id}
-          id={`mode-${m.id}`}
-          type="button"
-          role="tab"
-          className="mode-tab"
-          aria-selected={mode === m.id}
-          tabIndex={mode === m.id ? 0 : -1}
-          title={m.hint}
-          onClick={() => setMode(m.id)}
-        >
-          {m.title}
-        </button>
-      ))}
-    </div>
+    <TabList
+      label="Mode" className="mode-switch" tabClassName="mode-tab" selected={mode} onSelect={setMode} deferFocus
+      tabId={(id) => `mode-${id}`} items={MODES.map((m) => ({ id: m.id, title: m.title, hint: m.hint }))}
+    />
   );
 }

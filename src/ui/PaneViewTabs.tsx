@@ -3,8 +3,8 @@
 // a SAML assertion; Proof key when the step is part of a holder-of-key proof key's chain. The
 // scenario pane passes the last two; the inspector shows only Wire and Decrypted.
 
-import type { KeyboardEvent } from 'react';
 import { useStore, type PaneView } from './store/index.ts';
+import { TabList } from './TabList.tsx';
 
 export type ViewAvailability = Partial<Record<PaneView, boolean>>;
 
@@ -27,34 +27,11 @@ export function PaneViewTabs({ decryptedAvailable, more }: { decryptedAvailable:
   const available: ViewAvailability = { wire: true, decrypted: decryptedAvailable, ...(more ?? {}) };
   const view = shownView(paneView, available);
   const ids: PaneView[] = more ? ['wire', 'decrypted', 'token', 'proofkey'] : ['wire', 'decrypted'];
-  const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const open = ids.filter((id) => available[id]);
-    const at = open.indexOf(view);
-    const next = open[(at + (e.key === 'ArrowRight' ? 1 : open.length - 1)) % open.length];
-    if (!next || next === view) return;
-    setPaneView(next);
-    document.getElementById(`pane-view-${next}`)?.focus();
-  };
   return (
-    <div className="view-tabs" role="tablist" aria-label="Message view" onKeyDown={onKey}>
-      {ids.map((id) => (
-        <button
-          key={id}
-          id={`pane-view-${id}`}
-          type="button"
-          role="tab"
-          className="view-tab"
-          aria-selected={view === id}
-          aria-controls="pane-view-panel"
-          aria-disabled={!available[id] || undefined}
-          title={available[id] ? undefined : WHY_NOT[id]}
-          tabIndex={view === id ? 0 : -1}
-          onClick={() => available[id] && setPaneView(id)}
-        >
-          {TITLES[id]}
-        </button>
-      ))}
-    </div>
+    <TabList
+      label="Message view" className="view-tabs" tabClassName="view-tab" selected={view} onSelect={setPaneView}
+      tabId={(id) => `pane-view-${id}`} controls={() => 'pane-view-panel'}
+      items={ids.map((id) => ({ id, title: TITLES[id], ...(available[id] ? {} : { disabled: true, hint: WHY_NOT[id] }) }))}
+    />
   );
 }

@@ -3,7 +3,8 @@
 // offset/length to the key, and the Signature or EncryptedData that uses it — every input and
 // output in hex and base64, recomputed by the engine, and editable in recompute mode.
 
-import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { TabList } from '../TabList.tsx';
 import { selectPaneText, selectScenario, selectStep, useStore } from '../store/index.ts';
 import { Mark } from './Bytes.tsx';
 import { DerivationChain } from './DerivationChain.tsx';
@@ -24,30 +25,12 @@ function verdictOf(v: DktView): 'ok' | 'bad' | 'pending' | 'info' {
 const VERDICT_WORD = { ok: 'verified', bad: 'failed', pending: 'not delivered', info: '' } as const;
 
 function DktTabs({ dkts, selected, onSelect }: { dkts: DktView[]; selected: number; onSelect: (i: number) => void }) {
-  const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = (selected + (e.key === 'ArrowRight' ? 1 : dkts.length - 1)) % dkts.length;
-    onSelect(next);
-    document.getElementById(`dk-tab-${next}`)?.focus();
-  };
   return (
-    <div className="dk-tabs" role="tablist" aria-label="DerivedKeyTokens in this message" onKeyDown={onKey}>
-      {dkts.map((d, i) => (
-        <button
-          key={`${d.dktId}-${i}`}
-          id={`dk-tab-${i}`}
-          type="button"
-          role="tab"
-          className="dk-tab"
-          aria-selected={i === selected}
-          aria-controls="dk-panel"
-          tabIndex={i === selected ? 0 : -1}
-          onClick={() => onSelect(i)}
-        >
-          <code>{d.dktId || '(no Id)'}</code> <span className="muted">{usageOf(d)}</span> <Mark state={verdictOf(d)}>{VERDICT_WORD[verdictOf(d)]}</Mark>
-        </button>
-      ))}
-    </div>
+    <TabList
+      label="DerivedKeyTokens in this message" className="dk-tabs" tabClassName="dk-tab" selected={selected} onSelect={onSelect}
+      tabId={(i) => `dk-tab-${i}`} controls={() => 'dk-panel'}
+      items={dkts.map((d, i) => ({ id: i, title: <><code>{d.dktId || '(no Id)'}</code> <span className="muted">{usageOf(d)}</span> <Mark state={verdictOf(d)}>{VERDICT_WORD[verdictOf(d)]}</Mark></> }))}
+    />
   );
 }
 

@@ -4,7 +4,8 @@ import type { StateCreator } from 'zustand';
 import type { Inspection, Json, RunState, ScenarioInfo } from '../../engine/index.ts';
 import type { JsonSyntaxError } from '../jsonText.ts';
 
-export type BottomTab = 'actors' | 'secrets' | 'trace';
+/** The step-details tabs; 'machines' exists only on a WS-AT transaction flow. */
+export type BottomTab = 'actors' | 'secrets' | 'trace' | 'derivation' | 'sessions' | 'machines';
 /** The app's modes: step through a scenario, inspect any message with given keys, or read seed 001's token matrix. */
 export type AppMode = 'scenarios' | 'inspector' | 'matrix';
 export type InspectorView = 'inspect' | 'compare';
